@@ -1,0 +1,63 @@
+// Email footers: the subscriber footer (why, journal, unsubscribe, postal address) and the address-only one.
+import { Link, Section, Text } from '@react-email/components';
+import { course } from '../../src/course/course';
+import { COLORS } from './styles';
+
+const footer = {
+  padding: '20px 28px 8px',
+} as const;
+
+const footerText = {
+  color: COLORS.muted,
+  fontSize: '14px',
+  lineHeight: '1.6',
+  margin: '0 0 10px',
+  textAlign: 'center',
+} as const;
+
+const footerLink = {
+  color: COLORS.muted,
+  textDecoration: 'underline',
+} as const;
+
+interface SubscriberFooterProps {
+  unsubscribeUrl: string;
+  journalUrl: string;
+  postalAddress: string;
+}
+
+/** The footer of every email sent to a confirmed subscriber: why they get it, their journal, unsubscribe, our address. */
+export function SubscriberFooter({ unsubscribeUrl, journalUrl, postalAddress }: SubscriberFooterProps) {
+  return (
+    <Section style={footer}>
+      <Text style={footerText}>
+        {`You are receiving this because you signed up for “${course.title}” and confirmed your email address.`}
+      </Text>
+      <Text style={footerText}>
+        <Link href={journalUrl} style={footerLink}>
+          Open your journal
+        </Link>
+      </Text>
+      <Text style={footerText}>
+        {'You can stop at any time: '}
+        <Link href={unsubscribeUrl} style={footerLink}>
+          unsubscribe
+        </Link>
+      </Text>
+      <PostalAddress postalAddress={postalAddress} />
+    </Section>
+  );
+}
+
+/** The footer of the confirmation email, sent before anyone has subscribed: our postal address only. */
+export function AddressFooter({ postalAddress }: { postalAddress: string }) {
+  return (
+    <Section style={footer}>
+      <PostalAddress postalAddress={postalAddress} />
+    </Section>
+  );
+}
+
+function PostalAddress({ postalAddress }: { postalAddress: string }) {
+  return <Text style={footerText}>{postalAddress}</Text>;
+}

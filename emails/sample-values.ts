@@ -1,0 +1,46 @@
+// Realistic per-subscriber values for the build's checks, using the longest course day so the size check is a worst case.
+import { course, type CourseDay } from '../src/course/course';
+
+const ORIGIN = 'https://rebuild-trust.example.com';
+/** As long as a signed token in a real link, so sizes are not flattered. */
+const TOKEN = 'sub_01JQ7Z3K9M2X4V6B8N0P.1767225600.Zk3mQ9vX2bL7pR4tW8yC1dF6hJ0nS5aE3gK7uM2oQ9w';
+const POSTAL_ADDRESS = 'Rebuild Trust, 2261 Market Street #4321, San Francisco, CA 94114, USA';
+
+function dayLength(day: CourseDay): number {
+  return day.title.length + day.quote.length + day.text.length + day.ours.prompt.length + day.ours.practice.length;
+}
+
+/** The course day with the most words to fill in. */
+export function longestCourseDay(): CourseDay {
+  return course.days.reduce((longest, day) => (dayLength(day) > dayLength(longest) ? day : longest));
+}
+
+const subscriberLinks = {
+  unsubscribeUrl: `${ORIGIN}/u/${TOKEN}`,
+  journalUrl: `${ORIGIN}/journal/${TOKEN}`,
+  postalAddress: POSTAL_ADDRESS,
+};
+
+/** Realistic values for every placeholder of every template, keyed by template name. */
+export function sampleValues(): Record<string, Record<string, string>> {
+  const day = longestCourseDay();
+  return {
+    confirmation: { confirmUrl: `${ORIGIN}/confirm?token=${TOKEN}`, postalAddress: POSTAL_ADDRESS },
+    welcome: {
+      firstStepWhen: 'tomorrow at 8:00',
+      supportLine: 'the US National Domestic Violence Hotline, 1-800-799-7233 (thehotline.org)',
+      ...subscriberLinks,
+    },
+    'daily-step': {
+      dayNumber: String(day.day),
+      title: day.title,
+      quote: day.quote,
+      text: day.text,
+      practice: day.ours.practice,
+      prompt: day.ours.prompt,
+      dayUrl: `${ORIGIN}/day/${day.day}`,
+      ...subscriberLinks,
+    },
+    completion: { ...subscriberLinks },
+  };
+}

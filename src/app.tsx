@@ -1,0 +1,57 @@
+// The Hono app: services built once per request, feature routes mounted, one error handler for every failure.
+/** @jsxImportSource hono/jsx */
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './app-env';
+import { confirmRoutes } from './confirm/routes';
+import { outboxRoutes } from './dev/outbox-routes';
+import { AppError } from './errors';
+import { healthRoutes } from './health/routes';
+import { NoticePage } from './pages/notice-page';
+import { pageRoutes } from './pages/routes';
+import { buildServices } from './services';
+import { subscribeRoutes } from './subscribe/routes';
+import { unsubscribeRoutes } from './unsubscribe/routes';
+
+const JSON_PREFIXES = ['/api/', '/webhooks/', '/health', '/admin/api', '/dev/outbox.json'];
+
+function prefersJson(c: Context<AppEnv>): boolean {
+  const path = new URL(c.req.url).pathname;
+  if (JSON_PREFIXES.some((prefix) => path.startsWith(prefix))) return !(c.req.header('accept') ?? '').includes('text/html') || path.startsWith('/webhooks/');
+  return !(c.req.header('accept') ?? '').includes('text/html') && c.req.method !== 'GET';
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException && error.status < 500) return new AppError('invalid_request', error.message || 'The request could not be read.');
+  return new AppError('internal_error', 'Something went wrong on our side. Nothing you sent was lost; please try again.');
+}
+
+export const app = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    c.set('services', buildServices(c.env));
+    await next();
+  })
+  .route('/', pageRoutes)
+  .route('/', subscribeRoutes)
+  .route('/', confirmRoutes)
+  .route('/', unsubscribeRoutes)
+  .route('/', healthRoutes)
+  .route('/', outboxRoutes);
+
+app.notFound((c) => {
+  const error = new AppError('not_found', 'There is nothing at this address.');
+  if (prefersJson(c)) return c.json(error.toBody(), 404);
+  return c.html(<NoticePage title="Page not found" message="There is nothing at this address. The course starts on the home page." />, 404);
+});
+
+app.onError((raw, c) => {
+  const error = toAppError(raw);
+  if (error.status >= 500) {
+    // Unknown errors are logged for the operator, never shown; messages carry no addresses or secrets.
+    console.error(JSON.stringify({ event: 'request_failed', path: new URL(c.req.url).pathname, error: raw instanceof Error ? raw.message : String(raw) }));
+  }
+  for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+  if (prefersJson(c)) return c.json(error.toBody(), error.status);
+  return c.html(<NoticePage title={error.status === 404 ? 'Not found' : 'Something went wrong'} message={error.message} />, error.status);
+});

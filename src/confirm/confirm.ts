@@ -1,0 +1,37 @@
+// Confirming a signup (email link or SMS YES): the subscriber becomes active and the welcome goes out at once.
+import { WELCOME_DAY } from '../course/course';
+import type { Subscriber } from '../db/schema';
+import { activateSubscriber, findSubscriber } from '../db/subscribers';
+import { deliverDue } from '../delivery/deliver';
+import { nextSendAt } from '../schedule/due';
+import type { Services } from '../services';
+
+export type ConfirmOutcome = { status: 'confirmed' | 'already_confirmed'; subscriber: Subscriber } | { status: 'not_found' };
+
+/**
+ * Activates a pending subscriber and sends what is due at once: the welcome for a new subscriber; someone
+ * coming back after stopping resumes where they left off, at their next send hour.
+ */
+export async function confirmSubscription(
+  services: Services,
+  subscriberId: string,
+  meta: { now: number; sourceIp: string | null; method: string; textVersion: string },
+): Promise<ConfirmOutcome> {
+  const current = await findSubscriber(services.db, subscriberId);
+  if (!current) return { status: 'not_found' };
+  if (current.status !== 'pending') return { status: 'already_confirmed', subscriber: current };
+  const startOver = current.next_day === WELCOME_DAY;
+  const nextDueAt = startOver
+    ? meta.now
+    : nextSendAt({ timezone: current.timezone, sendHour: current.send_hour, lastStepSentAt: current.last_sent_at }, meta.now);
+  const activated = await activateSubscriber(services.db, current, {
+    now: meta.now,
+    nextDueAt,
+    startOver,
+    consent: { sourceIp: meta.sourceIp, textVersion: meta.textVersion, method: meta.method },
+  });
+  if (!activated) return { status: 'already_confirmed', subscriber: current };
+  if (startOver) await deliverDue(services, [subscriberId], meta.now);
+  const fresh = await findSubscriber(services.db, subscriberId);
+  return fresh ? { status: 'confirmed', subscriber: fresh } : { status: 'not_found' };
+}

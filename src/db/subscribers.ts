@@ -1,0 +1,118 @@
+// Subscriber queries the features need: find, create or renew a signup, confirm, stop, and change settings.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from './client';
+import { consents, subscribers, type Channel, type Subscriber } from './schema';
+
+/** The subscriber with this id, or undefined. */
+export async function findSubscriber(db: Database, id: string): Promise<Subscriber | undefined> {
+  return db.select().from(subscribers).where(eq(subscribers.id, id)).get();
+}
+
+/** The subscriber with this address on this channel, or undefined. */
+export async function findSubscriberByAddress(db: Database, channel: Channel, address: string): Promise<Subscriber | undefined> {
+  return db.select().from(subscribers).where(and(eq(subscribers.channel, channel), eq(subscribers.address, address))).get();
+}
+
+export interface NewSignup {
+  id: string;
+  channel: Channel;
+  address: string;
+  timezone: string;
+  sendHour: number;
+  now: number;
+  consent: { sourceIp: string | null; textVersion: string; method: string };
+}
+
+/** Inserts a pending subscriber and their consent record together. */
+export async function insertPendingSubscriber(db: Database, signup: NewSignup): Promise<void> {
+  await db.batch([
+    db.insert(subscribers).values({
+      id: signup.id,
+      channel: signup.channel,
+      address: signup.address,
+      status: 'pending',
+      timezone: signup.timezone,
+      send_hour: signup.sendHour,
+      created_at: signup.now,
+    }),
+    db.insert(consents).values({
+      subscriber_id: signup.id,
+      channel: signup.channel,
+      consented_at: signup.now,
+      source_ip: signup.consent.sourceIp,
+      text_version: signup.consent.textVersion,
+      method: signup.consent.method,
+    }),
+  ]);
+}
+
+/**
+ * A new signup for an address we already have, which has stopped or never confirmed: back to pending with the
+ * new settings and a new consent record. Subscribers still on the course are left as they are.
+ */
+export async function renewPendingSubscriber(db: Database, existing: Subscriber, signup: NewSignup): Promise<void> {
+  await db.batch([
+    db
+      .update(subscribers)
+      .set({ status: 'pending', timezone: signup.timezone, send_hour: signup.sendHour, next_due_at: null, lease_until: null })
+      .where(and(eq(subscribers.id, existing.id), inArray(subscribers.status, ['pending', 'unsubscribed', 'suppressed']))),
+    db.insert(consents).values({
+      subscriber_id: existing.id,
+      channel: signup.channel,
+      consented_at: signup.now,
+      source_ip: signup.consent.sourceIp,
+      text_version: signup.consent.textVersion,
+      method: signup.consent.method,
+    }),
+  ]);
+}
+
+/** Records that a confirmation message went out at `now`. */
+export async function markConfirmationSent(db: Database, id: string, now: number): Promise<void> {
+  await db.update(subscribers).set({ confirmation_sent_at: now }).where(eq(subscribers.id, id));
+}
+
+/**
+ * Confirms a pending subscriber: active, next message due at `nextDueAt` (`startOver`: from the welcome).
+ * Returns false when the subscriber was no longer pending (already confirmed: nothing changes).
+ */
+export async function activateSubscriber(
+  db: Database,
+  current: Subscriber,
+  change: { now: number; nextDueAt: number; startOver: boolean; consent: NewSignup['consent'] },
+): Promise<boolean> {
+  const [updated] = await db.batch([
+    db
+      .update(subscribers)
+      .set({
+        status: 'active',
+        confirmed_at: change.now,
+        next_due_at: change.nextDueAt,
+        lease_until: null,
+        ended_at: null,
+        end_reason: null,
+        ...(change.startOver ? { next_day: 0 } : {}),
+      })
+      .where(and(eq(subscribers.id, current.id), eq(subscribers.status, 'pending')))
+      .returning({ id: subscribers.id }),
+    db.insert(consents).values({
+      subscriber_id: current.id,
+      channel: current.channel,
+      consented_at: change.now,
+      source_ip: change.consent.sourceIp,
+      text_version: change.consent.textVersion,
+      method: change.consent.method,
+    }),
+  ]);
+  return updated.length > 0;
+}
+
+/** Stops all sending to a subscriber at once. Returns false when they had already stopped. */
+export async function endSubscription(db: Database, id: string, status: 'unsubscribed' | 'suppressed', reason: string, now: number): Promise<boolean> {
+  const result = await db
+    .update(subscribers)
+    .set({ status, end_reason: reason, ended_at: now, next_due_at: null, lease_until: null })
+    .where(and(eq(subscribers.id, id), inArray(subscribers.status, ['pending', 'active', 'paused', 'completed'])))
+    .returning({ id: subscribers.id });
+  return result.length > 0;
+}

@@ -1,0 +1,65 @@
+// Pure: what a due subscriber gets now, and their state after the provider accepted it (SPEC §4).
+import { COMPLETION_DAY, WELCOME_DAY } from '../course/course';
+import type { Channel } from '../db/schema';
+import { isInSmsWindow, nextSendAt, nextSmsWindowOpening } from '../schedule/due';
+
+export interface DueSubscriber {
+  id: string;
+  channel: Channel;
+  timezone: string;
+  sendHour: number;
+  cycle: number;
+  nextDay: number;
+  lastSentAt: number | null;
+}
+
+export type DueDecision = { action: 'send'; day: number } | { action: 'wait'; until: number };
+
+/**
+ * What to do for a subscriber whose next message is due at `now`. The welcome goes at once; daily SMS
+ * (steps and the completion) wait for the 09:00-20:00 local window.
+ */
+export function decideDue(subscriber: DueSubscriber, now: number): DueDecision {
+  const day = subscriber.nextDay;
+  if (subscriber.channel === 'sms' && day !== WELCOME_DAY && !isInSmsWindow(now, subscriber.timezone)) {
+    return { action: 'wait', until: nextSmsWindowOpening(now, subscriber.timezone) };
+  }
+  return { action: 'send', day };
+}
+
+export interface ProgressAfterSend {
+  nextDay: number;
+  nextDueAt: number | null;
+  lastDaySent: number;
+  lastSentAt: number | null;
+  completed: boolean;
+}
+
+/**
+ * The subscriber's state once `day` was accepted by the provider at `sentAt`. After the welcome, Day 1 is
+ * due at the first send hour; after a step, the next one on a later local day; after the completion, nothing.
+ */
+export function advanceAfterSend(subscriber: DueSubscriber, day: number, sentAt: number): ProgressAfterSend {
+  if (day === COMPLETION_DAY) {
+    return { nextDay: day + 1, nextDueAt: null, lastDaySent: day - 1, lastSentAt: subscriber.lastSentAt, completed: true };
+  }
+  const lastSentAt = day === WELCOME_DAY ? subscriber.lastSentAt : sentAt;
+  const rhythm = { timezone: subscriber.timezone, sendHour: subscriber.sendHour, lastStepSentAt: lastSentAt };
+  return {
+    nextDay: day + 1,
+    nextDueAt: nextSendAt(rhythm, sentAt),
+    lastDaySent: day === WELCOME_DAY ? 0 : day,
+    lastSentAt,
+    completed: false,
+  };
+}
+
+const MINUTE = 60_000;
+/** Attempts before a step is shown to the operator as failed; it is still retried, less often, after that. */
+export const MAX_ATTEMPTS = 8;
+
+/** Backoff before the next attempt: 1, 2, 4 ... minutes, at most an hour, or the provider's Retry-After if longer. */
+export function retryDelay(attempts: number, retryAfterMs = 0): number {
+  const exponential = Math.min(60 * MINUTE, MINUTE * 2 ** Math.max(0, attempts - 1));
+  return Math.max(exponential, retryAfterMs);
+}

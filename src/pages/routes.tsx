@@ -1,0 +1,31 @@
+// The public pages: the landing page with the signup form, and the web version of each step.
+/** @jsxImportSource hono/jsx */
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env';
+import { COURSE_LENGTH, course, findCourseDay } from '../course/course';
+import { CONSENT_TEXTS } from '../subscribe/consent-text';
+import { DayPage } from './day-page';
+import { LandingPage } from './landing-page';
+import { NoticePage } from './notice-page';
+
+export const pageRoutes = new Hono<AppEnv>()
+  .get('/', (c) => {
+    const { config } = c.var.services;
+    return c.html(
+      <LandingPage
+        days={course.days.map(({ day, title }) => ({ day, title }))}
+        intro={course.introduction.opening}
+        supportLine={config.supportLine}
+        defaultSendHour={config.defaultSendHour}
+        emailConsentText={CONSENT_TEXTS.email.text}
+        smsConsentText={CONSENT_TEXTS.sms.text}
+        smsCountries={config.smsAllowedCountries}
+      />,
+    );
+  })
+  .get('/day/:n', (c) => {
+    const param = c.req.param('n');
+    const day = /^\d{1,2}$/.test(param) ? findCourseDay(Number(param)) : undefined;
+    if (!day) return c.html(<NoticePage title="No such step" message={`The course has ${COURSE_LENGTH} steps, numbered 1 to ${COURSE_LENGTH}.`} />, 404);
+    return c.html(<DayPage day={day} total={COURSE_LENGTH} />);
+  });

@@ -1,0 +1,76 @@
+// Validates a signup (JSON or form fields) into a typed request, or the first problem as an AppError naming its field.
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { z } from 'zod';
+import { AppError } from '../errors';
+import { SMS_WINDOW } from '../schedule/due';
+import { isValidTimeZone } from '../schedule/local-time';
+
+export interface SignupRequest {
+  channel: 'email' | 'sms';
+  /** Lower-cased email address or E.164 number. */
+  address: string;
+  country: string | null;
+  timezone: string;
+  sendHour: number;
+  consent: boolean;
+}
+
+const checkbox = z.union([z.boolean(), z.enum(['true', 'on', '1', 'yes']).transform(() => true), z.enum(['false', '0', '']).transform(() => false)]);
+
+const signupSchema = z.object({
+  channel: z.enum(['email', 'sms'], { error: 'Choose "email" or "sms".' }).default('email'),
+  email: z.string().trim().max(254, { error: 'That email address is too long.' }).optional(),
+  phone: z.string().trim().max(32, { error: 'That phone number is too long.' }).optional(),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, { error: 'Use a two-letter country code, like US.' })
+    .transform((code) => code.toUpperCase())
+    .optional(),
+  timezone: z.string().trim().optional(),
+  sendHour: z.union([z.number(), z.string().trim().regex(/^\d{1,2}$/).transform(Number)], { error: 'Choose a send hour from 0 to 23.' }).optional(),
+  consent: checkbox.optional(),
+});
+
+const emailShape = z.email({ error: 'Please enter a valid email address.' });
+
+function fail(field: string, message: string, code: 'invalid_field' | 'consent_required' | 'country_not_allowed' | 'send_hour_not_allowed' = 'invalid_field'): never {
+  throw new AppError(code, message, field);
+}
+
+/**
+ * Checks a signup against SPEC §3-4: an email, or a phone (E.164, or national with `country`) from an allowed
+ * country with explicit consent and a send hour inside the SMS window; an IANA time zone; an hour 0-23.
+ */
+export function parseSignup(raw: unknown, rules: { defaultSendHour: number; smsAllowedCountries: string[] }): SignupRequest {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new AppError('invalid_request', 'Send the signup as a JSON object or a form.');
+  const parsed = signupSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    fail(String(issue.path[0] ?? 'body'), issue.message);
+  }
+  const input = parsed.data;
+  const timezone = input.timezone || 'UTC';
+  if (!isValidTimeZone(timezone)) fail('timezone', 'Use an IANA time zone name, like Europe/London.');
+  const sendHour = input.sendHour ?? rules.defaultSendHour;
+  if (!Number.isInteger(sendHour) || sendHour < 0 || sendHour > 23) fail('sendHour', 'Choose a send hour from 0 to 23.');
+
+  if (input.channel === 'email') {
+    if (!input.email) fail('email', 'Please enter your email address.');
+    if (!emailShape.safeParse(input.email).success) fail('email', 'Please enter a valid email address.');
+    return { channel: 'email', address: input.email.toLowerCase(), country: null, timezone, sendHour, consent: input.consent ?? true };
+  }
+
+  if (!input.phone) fail('phone', 'Please enter your mobile number.');
+  const phone = parsePhoneNumberFromString(input.phone, (input.country as CountryCode | undefined) ?? undefined);
+  if (!phone || !phone.isValid()) fail('phone', 'Please enter a valid mobile number, like +1 555 123 4567, or a national number with its country.');
+  const country = phone.country ?? input.country ?? null;
+  if (!country || !rules.smsAllowedCountries.includes(country)) {
+    fail('phone', `Texts can only be sent to numbers in ${rules.smsAllowedCountries.join(', ')} for now.`, 'country_not_allowed');
+  }
+  if (sendHour < SMS_WINDOW.firstHour || sendHour >= SMS_WINDOW.endHour) {
+    fail('sendHour', `Texts can only be sent between ${SMS_WINDOW.firstHour}:00 and ${SMS_WINDOW.endHour - 1}:00, so choose a send hour from ${SMS_WINDOW.firstHour} to ${SMS_WINDOW.endHour - 1}.`, 'send_hour_not_allowed');
+  }
+  if (input.consent !== true) fail('consent', 'Please tick the box to agree to receive the daily texts.', 'consent_required');
+  return { channel: 'sms', address: phone.number, country, timezone, sendHour, consent: true };
+}

@@ -1,0 +1,66 @@
+// Taking a signup: record it as pending with its consent, and send the one confirmation (double opt-in).
+import type { SendOutcome } from '../channels/channel';
+import type { Subscriber } from '../db/schema';
+import { findSubscriberByAddress, insertPendingSubscriber, markConfirmationSent, renewPendingSubscriber } from '../db/subscribers';
+import { buildConfirmationEmail } from '../messages/email';
+import { confirmUrl } from '../messages/links';
+import { PROGRAM_NAME, composeConfirmationSms } from '../messages/sms';
+import { emailSenderFrom } from '../delivery/compose';
+import { randomId } from '../security/base32';
+import { signToken } from '../security/tokens';
+import type { Services } from '../services';
+import { CONSENT_TEXTS } from './consent-text';
+import type { SignupRequest } from './signup-input';
+
+/** A pending signup gets at most one confirmation per this interval, however often the form is sent. */
+export const CONFIRMATION_INTERVAL_MS = 10 * 60_000;
+
+export type SignupOutcome = 'confirmation_sent' | 'confirmation_recent' | 'confirmation_failed' | 'already_subscribed';
+
+/**
+ * Records the signup and sends the confirmation. The caller answers the same way whatever the outcome, so
+ * nobody can learn from the answer whether an address is known.
+ */
+export async function requestSubscription(
+  services: Services,
+  signup: SignupRequest,
+  meta: { sourceIp: string | null; method: 'form' | 'api'; now: number },
+): Promise<SignupOutcome> {
+  const { db } = services;
+  const consent = { sourceIp: meta.sourceIp, textVersion: CONSENT_TEXTS[signup.channel].version, method: meta.method };
+  const newSignup = { channel: signup.channel, address: signup.address, timezone: signup.timezone, sendHour: signup.sendHour, now: meta.now, consent };
+  const existing = await findSubscriberByAddress(db, signup.channel, signup.address);
+  let subscriber: Pick<Subscriber, 'id' | 'confirmation_sent_at'>;
+  if (!existing) {
+    const id = randomId();
+    await insertPendingSubscriber(db, { ...newSignup, id });
+    subscriber = { id, confirmation_sent_at: null };
+  } else if (existing.status === 'active' || existing.status === 'paused' || existing.status === 'completed') {
+    return 'already_subscribed';
+  } else {
+    await renewPendingSubscriber(db, existing, { ...newSignup, id: existing.id });
+    subscriber = existing;
+  }
+  if (subscriber.confirmation_sent_at !== null && meta.now - subscriber.confirmation_sent_at < CONFIRMATION_INTERVAL_MS) {
+    return 'confirmation_recent';
+  }
+  const outcome = await sendConfirmation(services, subscriber.id, signup, meta.now);
+  if (outcome.outcome !== 'ok') {
+    // The signup is kept; sending the form again retries the confirmation.
+    console.warn(JSON.stringify({ event: 'confirmation_not_sent', subscriber: subscriber.id, outcome: outcome.outcome, error: outcome.error }));
+    return 'confirmation_failed';
+  }
+  await markConfirmationSent(db, subscriber.id, meta.now);
+  return 'confirmation_sent';
+}
+
+async function sendConfirmation(services: Services, id: string, signup: SignupRequest, now: number): Promise<SendOutcome> {
+  const key = `rt-confirm-${id}-${Math.floor(now / CONFIRMATION_INTERVAL_MS)}`;
+  if (signup.channel === 'sms') {
+    return services.sms.send({ to: signup.address, body: composeConfirmationSms(PROGRAM_NAME) }, key);
+  }
+  const token = await signToken(services.config.tokenSecret, 'confirm', id);
+  const email = buildConfirmationEmail(emailSenderFrom(services.config), signup.address, confirmUrl(services.config.publicUrl, token));
+  const [outcome] = await services.email.sendBatch([email], key);
+  return outcome!;
+}

@@ -1,0 +1,41 @@
+// Two test projects: "worker" runs inside workerd with the real D1 migrations; "node" drives real Chromium and the reference SDKs.
+import path from 'node:path';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    globalSetup: ['./test/setup/global-setup.ts'],
+    projects: [
+      {
+        plugins: [
+          cloudflareTest(async ({ inject }) => ({
+            main: './src/index.ts',
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations(path.join(__dirname, 'migrations')),
+                RESEND_STAND_IN_URL: inject('resendStandInUrl'),
+                TWILIO_STAND_IN_URL: inject('twilioStandInUrl'),
+              },
+            },
+          })),
+        ],
+        test: {
+          name: 'worker',
+          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          setupFiles: ['./test/setup/apply-migrations.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/node/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
