@@ -20,6 +20,7 @@ CREATE TABLE `deliveries` (
 	`claimed_at` integer NOT NULL,
 	`sent_at` integer,
 	`provider_id` text,
+	`idempotency_key` text,
 	`last_error` text,
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`subscriber_id`) REFERENCES `subscribers`(`id`) ON UPDATE no action ON DELETE cascade

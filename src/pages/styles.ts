@@ -71,6 +71,7 @@ p,ul,ol{margin:0 0 1em}
 .muted,.hint{color:var(--muted)}
 .hint{font-size:.9375rem;margin:.25rem 0 0}
 .card{background:var(--card);border:1px solid var(--rule);border-radius:.75rem;padding:1.25rem;margin:1.5rem 0}
+.card :is(h2,h3):first-child{margin-top:0}
 .safety{background:var(--safety);border-left:4px solid var(--safety-rule);border-radius:.5rem;padding:1rem 1.25rem;margin:2rem 0}
 .safety h2{margin-top:0;font-size:1.25rem}
 .safety p:last-child{margin-bottom:0}

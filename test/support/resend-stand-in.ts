@@ -59,9 +59,9 @@ export async function startResendStandIn(options: ResendStandInOptions = {}): Pr
   const batchLimit = readBatchLimit(spec, batchSchema);
   const emailViewKeys = Object.keys(spec.resolve('#/components/schemas/Email').properties as object);
   const emails = new MessageStore<StandInEmail>(options.retainContent ?? 10_000, (email) => {
-    delete email.html;
-    delete email.text;
-    delete email.attachments;
+    email.html = undefined;
+    email.text = undefined;
+    email.attachments = undefined;
   });
   const idempotency = new IdempotencyMemory<ApiAnswer>(IDEMPOTENCY_WINDOW_MS, now);
   const inbox = new ResendInbox(spec, FORMATS, now);
@@ -98,14 +98,13 @@ export async function startResendStandIn(options: ResendStandInOptions = {}): Pr
       return resendError(400, 'validation_error', 'Content-Type must be application/json.');
     }
     if (request.body === undefined || typeof request.body === 'string') return resendError(400, 'validation_error', 'The request body is not valid JSON.');
-    const fingerprint = IdempotencyMemory.fingerprint(request.method, request.path, request.rawBody);
-    if (key !== undefined) {
-      const seen = idempotency.lookup(apiKey, key, fingerprint);
-      if (seen.kind === 'replay') return { ...seen.answer, replay: true };
-      if (seen.kind === 'conflict') return resendError(409, 'invalid_idempotent_request', 'Same idempotency key used with a different request payload.');
-    }
-    const answer = batch ? acceptBatch(request, key ?? null) : acceptOne(request.body, key ?? null);
-    if (key !== undefined && answer.accepted) idempotency.remember(apiKey, key, fingerprint, answer);
+    if (key === undefined) return batch ? acceptBatch(request, null) : acceptOne(request.body, null);
+    const fingerprint = IdempotencyMemory.fingerprint(request.method, request.path, request.rawBytes);
+    const seen = idempotency.lookup(apiKey, key, fingerprint);
+    if (seen.kind === 'replay') return { ...seen.answer, replay: true };
+    if (seen.kind === 'conflict') return resendError(409, 'invalid_idempotent_request', 'Same idempotency key used with a different request payload.');
+    const answer = batch ? acceptBatch(request, key) : acceptOne(request.body, key);
+    if (answer.accepted) idempotency.remember(apiKey, key, fingerprint, answer);
     return answer;
   }
 

@@ -27,8 +27,8 @@ export class IdempotencyMemory<T> {
   ) {}
 
   /** The fingerprint of a request, to pass to `lookup` and `remember`. */
-  static fingerprint(method: string, path: string, rawBody: string): string {
-    return createHash('sha256').update(method).update('\n').update(path).update('\n').update(rawBody).digest('hex');
+  static fingerprint(method: string, path: string, body: Buffer): string {
+    return createHash('sha256').update(method).update('\n').update(path).update('\n').update(body).digest('hex');
   }
 
   /** Finds a live answer for the key and compares fingerprints. */

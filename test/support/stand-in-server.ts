@@ -29,6 +29,8 @@ export interface ApiRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   rawBody: string;
+  /** The body bytes as received (cheaper than `rawBody` to hash). */
+  rawBytes: Buffer;
   body: unknown;
 }
 
@@ -87,11 +89,12 @@ export async function startStandIn(provider: StandInProvider, options: StandInOp
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://stand-in.local');
     const method = (req.method ?? 'GET').toUpperCase();
-    const rawBody = await readBody(req);
-    if (rawBody === undefined) {
+    const rawBytes = await readBody(req);
+    if (rawBytes === undefined) {
       writeJson(res, 413, { error: `request body over ${MAX_BODY_BYTES} bytes` });
       return;
     }
+    const rawBody = rawBytes.toString('utf8');
     if (url.pathname.startsWith(CONTROL_PREFIX)) {
       const answer = answerControl(controlRoutes, method, url, rawBody);
       writeJson(res, answer.status, answer.body);
@@ -104,6 +107,7 @@ export async function startStandIn(provider: StandInProvider, options: StandInOp
       query: url.searchParams,
       headers: req.headers,
       rawBody,
+      rawBytes,
       body: provider.parseBody(req.headers, rawBody),
     };
     if (route !== undefined && faults.delayMs > 0) await sleep(faults.delayMs);
@@ -207,7 +211,7 @@ function readLogFilter(query: URLSearchParams): RequestLogFilter {
   return filter;
 }
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -217,7 +221,7 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
       if (size > MAX_BODY_BYTES) tooLarge = true;
       else chunks.push(chunk);
     });
-    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
