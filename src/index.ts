@@ -8,14 +8,14 @@ import { buildServices } from './services';
 export default {
   fetch: app.fetch,
 
-  async scheduled(controller, env) {
+  async scheduled(controller, env, _ctx) {
     // "Now" is the tick's scheduled time, never the wall clock, so any tick can be replayed.
     const now = controller.scheduledTime;
     const summary = await planTick(env.DB, env.DELIVERY_QUEUE, now);
     console.log(JSON.stringify({ event: 'tick_planned', now: new Date(now).toISOString(), ...summary }));
   },
 
-  async queue(batch, env) {
+  async queue(batch, env, _ctx) {
     const services = buildServices(env);
     for (const message of batch.messages) {
       const body = message.body;
