@@ -1,6 +1,6 @@
 // Validates a signup (JSON or form fields) into a typed request, or the first problem as an AppError naming its field.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AppError } from '../errors';
 import { SMS_WINDOW } from '../schedule/due';
 import { isValidTimeZone } from '../schedule/local-time';
@@ -15,21 +15,31 @@ export interface SignupRequest {
   consent: boolean;
 }
 
-const checkbox = z.union([z.boolean(), z.enum(['true', 'on', '1', 'yes']).transform(() => true), z.enum(['false', '0', '']).transform(() => false)]);
+const checkbox = z.union([
+  z.boolean(),
+  z.pipe(z.enum(['true', 'on', '1', 'yes']), z.transform(() => true)),
+  z.pipe(z.enum(['false', '0', '']), z.transform(() => false)),
+]);
+
+const trimmed = (max: number, error: string) => z.string().check(z.trim(), z.maxLength(max, { error }));
 
 const signupSchema = z.object({
-  channel: z.enum(['email', 'sms'], { error: 'Choose "email" or "sms".' }).default('email'),
-  email: z.string().trim().max(254, { error: 'That email address is too long.' }).optional(),
-  phone: z.string().trim().max(32, { error: 'That phone number is too long.' }).optional(),
-  country: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z]{2}$/, { error: 'Use a two-letter country code, like US.' })
-    .transform((code) => code.toUpperCase())
-    .optional(),
-  timezone: z.string().trim().optional(),
-  sendHour: z.union([z.number(), z.string().trim().regex(/^\d{1,2}$/).transform(Number)], { error: 'Choose a send hour from 0 to 23.' }).optional(),
-  consent: checkbox.optional(),
+  channel: z._default(z.enum(['email', 'sms'], { error: 'Choose "email" or "sms".' }), 'email'),
+  email: z.optional(trimmed(254, 'That email address is too long.')),
+  phone: z.optional(trimmed(32, 'That phone number is too long.')),
+  country: z.optional(
+    z.pipe(
+      z.string().check(z.trim(), z.regex(/^[A-Za-z]{2}$/, { error: 'Use a two-letter country code, like US.' })),
+      z.transform((code) => code.toUpperCase()),
+    ),
+  ),
+  timezone: z.optional(trimmed(64, 'Use an IANA time zone name, like Europe/London.')),
+  sendHour: z.optional(
+    z.union([z.number(), z.pipe(z.string().check(z.trim(), z.regex(/^\d{1,2}$/)), z.transform(Number))], {
+      error: 'Choose a send hour from 0 to 23.',
+    }),
+  ),
+  consent: z.optional(checkbox),
 });
 
 const emailShape = z.email({ error: 'Please enter a valid email address.' });
