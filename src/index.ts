@@ -2,30 +2,61 @@
 import { app } from './app';
 import { deliverDue } from './delivery/deliver';
 import { planTick } from './delivery/plan-tick';
-import type { DeliveryQueueMessage } from './delivery/queue-messages';
+import { MESSAGE_COST, type DeliveryQueueMessage } from './delivery/queue-messages';
+import { FREE_PLAN_LIMITS, type InvocationUsage } from './platform/invocation-meter';
 import { buildServices } from './services';
+
+/** Pages a `plan` continuation takes inside a queue invocation, and what that may cost. */
+const PAGES_PER_CONTINUATION = 8;
+const PLAN_COST = { d1Queries: PAGES_PER_CONTINUATION, subrequests: PAGES_PER_CONTINUATION * 3 + 1 };
+
+function withinBudget(usage: InvocationUsage, cost: InvocationUsage): boolean {
+  return usage.d1Queries + cost.d1Queries <= FREE_PLAN_LIMITS.d1Queries && usage.subrequests + cost.subrequests <= FREE_PLAN_LIMITS.subrequests;
+}
+
+/** One log line per invocation with what it spent; a warning if it went past the Free plan's limits. */
+function logUsage(kind: 'tick' | 'queue', usage: InvocationUsage, details: Record<string, unknown>): void {
+  const line = JSON.stringify({ event: 'invocation', kind, ...usage, ...details });
+  const over = usage.d1Queries > FREE_PLAN_LIMITS.d1Queries || usage.subrequests > FREE_PLAN_LIMITS.subrequests;
+  if (over) console.warn(line);
+  else console.log(line);
+}
 
 export default {
   fetch: app.fetch,
 
   async scheduled(controller, env, _ctx) {
     // "Now" is the tick's scheduled time, never the wall clock, so any tick can be replayed.
-    const now = controller.scheduledTime;
-    const summary = await planTick(env.DB, env.DELIVERY_QUEUE, now);
-    console.log(JSON.stringify({ event: 'tick_planned', now: new Date(now).toISOString(), ...summary }));
+    const services = buildServices(env);
+    const summary = await planTick(services.d1, services.queue, controller.scheduledTime);
+    logUsage('tick', services.usage, { now: new Date(controller.scheduledTime).toISOString(), ...summary });
   },
 
   async queue(batch, env, _ctx) {
     const services = buildServices(env);
+    const totals = { sent: 0, retrying: 0, suppressed: 0, waiting: 0, skipped: 0, planned: 0, deferred: 0 };
     for (const message of batch.messages) {
-      const body = message.body;
-      if (body.type === 'plan') {
-        await planTick(env.DB, env.DELIVERY_QUEUE, body.now);
-      } else {
-        const summary = await deliverDue(services, body.subscriberIds, body.now);
-        console.log(JSON.stringify({ event: 'delivered', now: new Date(body.now).toISOString(), ...summary }));
+      if (!withinBudget(services.usage, message.body.type === 'plan' ? PLAN_COST : MESSAGE_COST)) {
+        // Out of this invocation's budget: the message comes back in another invocation.
+        message.retry({ delaySeconds: 1 });
+        totals.deferred++;
+        continue;
       }
-      message.ack();
+      try {
+        const body = message.body;
+        if (body.type === 'plan') {
+          totals.planned += (await planTick(services.d1, services.queue, body.now, PAGES_PER_CONTINUATION)).planned;
+        } else {
+          const summary = await deliverDue(services, body.subscriberIds, body.now);
+          for (const key of ['sent', 'retrying', 'suppressed', 'waiting', 'skipped'] as const) totals[key] += summary[key];
+        }
+        message.ack();
+      } catch (error) {
+        // Nothing is lost: unsent steps stay due (their lease expires) and the message is retried.
+        console.error(JSON.stringify({ event: 'queue_message_failed', type: message.body.type, error: (error as Error).message }));
+        message.retry({ delaySeconds: 30 });
+      }
     }
+    logUsage('queue', services.usage, { messages: batch.messages.length, ...totals });
   },
 } satisfies ExportedHandler<Env, DeliveryQueueMessage>;

@@ -1,10 +1,11 @@
-// Wiring in one place: configuration, database and the channel transports chosen from the environment.
+// Wiring in one place: configuration, database and the channel transports chosen from the environment, all metered.
 import { readConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import type { EmailChannel, SmsChannel } from './channels/channel';
 import { createOutboxEmailChannel, createOutboxSmsChannel } from './channels/outbox';
 import { createResendEmailChannel } from './channels/resend';
 import { createTwilioSmsChannel } from './channels/twilio';
+import { meterD1, meterQueue, newUsage, type InvocationUsage } from './platform/invocation-meter';
 
 export interface Services {
   config: Config;
@@ -13,18 +14,42 @@ export interface Services {
   email: EmailChannel;
   sms: SmsChannel;
   queue: Env['DELIVERY_QUEUE'];
+  /** What this invocation has spent so far against the platform's limits. */
+  usage: InvocationUsage;
+}
+
+function meterEmail(channel: EmailChannel, usage: InvocationUsage): EmailChannel {
+  return {
+    name: channel.name,
+    maxBatch: channel.maxBatch,
+    sendBatch: (emails, key) => {
+      usage.subrequests++;
+      return channel.sendBatch(emails, key);
+    },
+  };
+}
+
+function meterSms(channel: SmsChannel, usage: InvocationUsage): SmsChannel {
+  return {
+    name: channel.name,
+    send: (sms, key) => {
+      usage.subrequests++;
+      return channel.send(sms, key);
+    },
+  };
 }
 
 /** Builds the services for one invocation: Resend and Twilio when their keys are set, the outbox otherwise. */
-export function buildServices(env: Env): Services {
+export function buildServices(env: Env, usage: InvocationUsage = newUsage()): Services {
   const config = readConfig(env);
-  const db = openDatabase(env.DB);
+  const d1 = meterD1(env.DB, usage);
+  const db = openDatabase(d1);
   const clock = () => Date.now();
   const email = config.resend
-    ? createResendEmailChannel(config.resend.apiKey, config.resend.baseUrl)
+    ? meterEmail(createResendEmailChannel(config.resend.apiKey, config.resend.baseUrl), usage)
     : createOutboxEmailChannel(db, clock);
   const sms = config.twilio
-    ? createTwilioSmsChannel({ ...config.twilio, statusCallbackUrl: `${config.publicUrl}/webhooks/twilio/status` })
-    : createOutboxSmsChannel(db, clock, config.twilio ? '' : 'Rebuild Trust (outbox)');
-  return { config, db, d1: env.DB, email, sms, queue: env.DELIVERY_QUEUE };
+    ? meterSms(createTwilioSmsChannel({ ...config.twilio, statusCallbackUrl: `${config.publicUrl}/webhooks/twilio/status` }), usage)
+    : createOutboxSmsChannel(db, clock, 'Rebuild Trust (outbox)');
+  return { config, db, d1, email, sms, queue: meterQueue(env.DELIVERY_QUEUE, usage), usage };
 }

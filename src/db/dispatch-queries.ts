@@ -115,6 +115,8 @@ export interface FailedRecord {
   /** `retry`: try again after `retryAt`; `failed`: attempts used up, still retried after `retryAt`; `permanent`: suppress. */
   kind: 'retry' | 'failed' | 'permanent';
   retryAt: number;
+  /** True when the provider never answered: the next attempt must reuse the same key and payload. */
+  keepKey: boolean;
 }
 
 /**
@@ -155,7 +157,8 @@ export function recordOutcomes(d1: D1Database, sent: SentRecord[], failed: Faile
       d1
         .prepare(
           `UPDATE deliveries SET status = CASE json_extract(j.value, '$.kind') WHEN 'retry' THEN 'retry' ELSE 'failed' END,
-             last_error = json_extract(j.value, '$.error'), updated_at = ?2
+             last_error = json_extract(j.value, '$.error'), updated_at = ?2,
+             idempotency_key = CASE WHEN json_extract(j.value, '$.keepKey') THEN deliveries.idempotency_key ELSE NULL END
            FROM json_each(?1) AS j
            WHERE deliveries.subscriber_id = json_extract(j.value, '$.id') AND deliveries.cycle = json_extract(j.value, '$.cycle')
              AND deliveries.day = json_extract(j.value, '$.day')`,
@@ -174,6 +177,15 @@ export function recordOutcomes(d1: D1Database, sent: SentRecord[], failed: Faile
     );
   }
   return statements;
+}
+
+/** The deliveries an earlier provider call carried (by its idempotency key), to rebuild exactly that call. */
+export async function membersOfCall(d1: D1Database, key: string): Promise<{ id: string; cycle: number; day: number }[]> {
+  const { results } = await d1
+    .prepare('SELECT subscriber_id AS id, cycle, day FROM deliveries WHERE idempotency_key = ?1')
+    .bind(key)
+    .all<{ id: string; cycle: number; day: number }>();
+  return results;
 }
 
 /** Subscribers whose daily SMS must wait for the quiet-hours window: due again at `until`. */

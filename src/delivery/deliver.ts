@@ -5,6 +5,7 @@ import {
   claimDeliveries,
   deferSubscribers,
   loadDueSubscribers,
+  membersOfCall,
   noteIdempotencyKeys,
   recordOutcomes,
   type Claim,
@@ -75,10 +76,11 @@ export async function deliverDue(context: DeliveryContext, ids: string[], now: n
     if (outcome.outcome === 'ok') {
       sent.push({ id: claim.id, cycle: claim.cycle, day: claim.day, providerId: outcome.providerId, ...advanceAfterSend(toDueSubscriber(row), claim.day, now) });
     } else if (outcome.outcome === 'permanent') {
-      failed.push({ id: claim.id, cycle: claim.cycle, day: claim.day, error: outcome.error, kind: 'permanent', retryAt: now });
+      failed.push({ id: claim.id, cycle: claim.cycle, day: claim.day, error: outcome.error, kind: 'permanent', retryAt: now, keepKey: false });
     } else {
       const kind = claim.attempts >= MAX_ATTEMPTS ? 'failed' : 'retry';
-      failed.push({ id: claim.id, cycle: claim.cycle, day: claim.day, error: outcome.error, kind, retryAt: now + retryDelay(claim.attempts, outcome.retryAfterMs) });
+      const retryAt = now + retryDelay(claim.attempts, outcome.retryAfterMs);
+      failed.push({ id: claim.id, cycle: claim.cycle, day: claim.day, error: outcome.error, kind, retryAt, keepKey: isUnanswered(outcome) });
     }
   }
   const statements = recordOutcomes(d1, sent, failed, now);
@@ -112,26 +114,56 @@ async function sendClaims(context: DeliveryContext, claims: Claim[], byId: Map<s
   return [...emailOutcomes, ...smsOutcomes];
 }
 
-/** The key of one provider call: the same members always give the same key. */
+/** The key of one provider call: the same members on the same attempt give the same key; a new attempt, a new key. */
 export async function batchKey(claims: Claim[]): Promise<string> {
-  const members = claims.map((claim) => `${claim.id}:${claim.cycle}:${claim.day}`).sort().join(',');
+  const members = claims.map((claim) => `${claim.id}:${claim.cycle}:${claim.day}:${claim.attempts}`).sort().join(',');
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(members)));
   return `rt-${[...digest.slice(0, 16)].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
 }
 
+/**
+ * Splits email claims into provider calls. A claim whose earlier call went unanswered is sent again in exactly
+ * that call (same members, same key, same payload) when all its members are back, so the provider can
+ * recognise the repeat; everything else is grouped afresh, in a stable order.
+ */
+async function planEmailCalls(d1: D1Database, claims: Claim[], maxBatch: number): Promise<{ claims: Claim[]; key: string | null }[]> {
+  const calls: { claims: Claim[]; key: string | null }[] = [];
+  const fresh: Claim[] = [];
+  const byPreviousKey = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    if (claim.previous_key) byPreviousKey.set(claim.previous_key, [...(byPreviousKey.get(claim.previous_key) ?? []), claim]);
+    else fresh.push(claim);
+  }
+  for (const [key, members] of byPreviousKey) {
+    const original = await membersOfCall(d1, key);
+    const complete = original.length === members.length && original.every((row) => members.some((claim) => sameDelivery(claim, row)));
+    if (complete) calls.push({ claims: members.sort(byDelivery), key });
+    else fresh.push(...members);
+  }
+  fresh.sort(byDelivery);
+  for (let start = 0; start < fresh.length; start += maxBatch) calls.push({ claims: fresh.slice(start, start + maxBatch), key: null });
+  return calls;
+}
+
+function sameDelivery(a: { id: string; cycle: number; day: number }, b: { id: string; cycle: number; day: number }): boolean {
+  return a.id === b.id && a.cycle === b.cycle && a.day === b.day;
+}
+
+function byDelivery(a: Claim, b: Claim): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : a.cycle - b.cycle || a.day - b.day;
+}
+
 async function sendEmails(context: DeliveryContext, claims: Claim[], byId: Map<string, DueRow>, now: number): Promise<ClaimOutcome[]> {
   const results: ClaimOutcome[] = [];
-  const { maxBatch } = context.email;
-  for (let start = 0; start < claims.length; start += maxBatch) {
-    const chunk = claims.slice(start, start + maxBatch);
-    const key = await batchKey(chunk);
-    const emails = await Promise.all(chunk.map((claim) => composeEmail(context.config, targetOf(claim, byId.get(claim.id)!), now)));
-    await noteIdempotencyKeys(context.d1, chunk.map((claim) => ({ id: claim.id, cycle: claim.cycle, day: claim.day, key }))).run();
+  for (const call of await planEmailCalls(context.d1, claims, context.email.maxBatch)) {
+    const key = call.key ?? (await batchKey(call.claims));
+    const emails = await Promise.all(call.claims.map((claim) => composeEmail(context.config, targetOf(claim, byId.get(claim.id)!), now)));
+    if (!call.key) await noteIdempotencyKeys(context.d1, call.claims.map((claim) => ({ id: claim.id, cycle: claim.cycle, day: claim.day, key }))).run();
     let outcomes = await context.email.sendBatch(emails, key);
     for (let retry = 0; retry < UNANSWERED_RETRIES && outcomes.some(isUnanswered); retry++) {
       outcomes = await context.email.sendBatch(emails, key);
     }
-    chunk.forEach((claim, index) => results.push({ claim, outcome: outcomes[index]! }));
+    call.claims.forEach((claim, index) => results.push({ claim, outcome: outcomes[index]! }));
   }
   return results;
 }

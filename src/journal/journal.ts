@@ -1,0 +1,104 @@
+// The journal's self-service: open by signed link, pause, resume, restart, change the rhythm, delete everything (SPEC §4).
+import { WELCOME_DAY } from '../course/course';
+import type { Database } from '../db/client';
+import {
+  changeRhythm,
+  deleteSubscriberData,
+  loadJournalRecord,
+  pauseSubscriber,
+  restartSubscriber,
+  resumeSubscriber,
+  type ExpectedState,
+  type JournalRecord,
+} from '../db/journal-queries';
+import type { Subscriber } from '../db/schema';
+import { findSubscriber } from '../db/subscribers';
+import { nextSendAt } from '../schedule/due';
+import { verifyToken } from '../security/tokens';
+import { actionsFor } from './journal-view';
+import type { RhythmSettings } from './settings-input';
+
+/** `done`: the change took effect (or already had); `not_allowed`: not from the subscriber's status; `not_found`: no such subscriber. */
+export type JournalChange = 'done' | 'not_allowed' | 'not_found';
+
+/** The subscriber id a journal token was signed for, or null when the link is not valid. */
+export async function journalSubscriberId(tokenSecret: string, token: string): Promise<string | null> {
+  return verifyToken(tokenSecret, 'journal', token);
+}
+
+/** Everything kept about the subscriber behind a journal token; undefined for an invalid token or a deleted subscriber. */
+export async function openJournal(db: Database, tokenSecret: string, token: string): Promise<JournalRecord | undefined> {
+  const subscriberId = await journalSubscriberId(tokenSecret, token);
+  return subscriberId ? loadJournalRecord(db, subscriberId) : undefined;
+}
+
+type Decision = 'done' | 'not_allowed' | ((expected: ExpectedState) => Promise<boolean>);
+
+/**
+ * Reads the subscriber, decides, and applies the change guarded by the status and round it was decided on;
+ * when a tick or another click changed the row in between, decides again from the fresh row.
+ */
+async function applyChange(db: Database, subscriberId: string, decide: (subscriber: Subscriber) => Decision): Promise<JournalChange> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const subscriber = await findSubscriber(db, subscriberId);
+    if (!subscriber) return 'not_found';
+    const decision = decide(subscriber);
+    if (typeof decision === 'string') return decision;
+    if (await decision({ status: subscriber.status, cycle: subscriber.cycle })) return 'done';
+  }
+  return 'not_allowed';
+}
+
+const rhythmOf = (subscriber: Subscriber) => ({ timezone: subscriber.timezone, sendHour: subscriber.send_hour, lastStepSentAt: subscriber.last_sent_at });
+
+/** Pauses an active course: nothing is sent until they resume. Pausing twice is fine. */
+export function pauseCourse(db: Database, subscriberId: string): Promise<JournalChange> {
+  return applyChange(db, subscriberId, (subscriber) => {
+    if (subscriber.status === 'paused') return 'done';
+    if (!actionsFor(subscriber.status).pause) return 'not_allowed';
+    return (expected) => pauseSubscriber(db, subscriberId, expected);
+  });
+}
+
+/** Resumes a paused course where it stopped: the next message is due at the next send hour after `now`. */
+export function resumeCourse(db: Database, subscriberId: string, now: number): Promise<JournalChange> {
+  return applyChange(db, subscriberId, (subscriber) => {
+    if (subscriber.status === 'active') return 'done';
+    if (!actionsFor(subscriber.status).resume) return 'not_allowed';
+    return (expected) => resumeSubscriber(db, subscriberId, expected, nextSendAt(rhythmOf(subscriber), now));
+  });
+}
+
+/**
+ * Starts the course again at Day 1 (no second welcome), due at the next send hour that keeps one step per local
+ * day. `fromRound` is the round the person saw on the page, so a repeated submit does not restart twice.
+ */
+export function restartCourse(db: Database, subscriberId: string, fromRound: number, now: number): Promise<JournalChange> {
+  return applyChange(db, subscriberId, (subscriber) => {
+    if (subscriber.cycle > fromRound && subscriber.status === 'active') return 'done';
+    if (subscriber.cycle !== fromRound || !actionsFor(subscriber.status).restart) return 'not_allowed';
+    return (expected) => restartSubscriber(db, subscriberId, expected, nextSendAt(rhythmOf(subscriber), now));
+  });
+}
+
+/**
+ * Stores a new send hour and time zone (already validated for the channel). An active course is rescheduled
+ * to the next send hour in the new rhythm; a welcome still waiting to go out keeps its time.
+ */
+export function changeSettings(db: Database, subscriberId: string, settings: RhythmSettings, now: number): Promise<JournalChange> {
+  return applyChange(db, subscriberId, (subscriber) => {
+    if (!actionsFor(subscriber.status).settings) return 'not_allowed';
+    const reschedule = subscriber.status === 'active' && subscriber.next_day > WELCOME_DAY;
+    const nextDueAt = reschedule
+      ? nextSendAt({ timezone: settings.timezone, sendHour: settings.sendHour, lastStepSentAt: subscriber.last_sent_at }, now)
+      : undefined;
+    return (expected) => changeRhythm(db, subscriberId, expected, { ...settings, nextDueAt });
+  });
+}
+
+/** Deletes the subscriber and everything kept about them, for good. Returns `not_found` when already gone. */
+export async function deleteJournal(db: Database, subscriberId: string): Promise<JournalChange> {
+  const subscriber = await findSubscriber(db, subscriberId);
+  if (!subscriber) return 'not_found';
+  return (await deleteSubscriberData(db, subscriber)) ? 'done' : 'not_found';
+}
