@@ -17,6 +17,8 @@ export default defineConfig({
                 TEST_MIGRATIONS: await readD1Migrations(path.join(__dirname, 'migrations')),
                 RESEND_STAND_IN_URL: inject('resendStandInUrl'),
                 TWILIO_STAND_IN_URL: inject('twilioStandInUrl'),
+                FAULTY_RESEND_STAND_IN_URL: inject('faultyResendStandInUrl'),
+                FAULTY_TWILIO_STAND_IN_URL: inject('faultyTwilioStandInUrl'),
               },
             },
           })),

@@ -24,6 +24,8 @@ interface Env {
   TEST_MIGRATIONS?: import('cloudflare:test').D1Migration[];
   RESEND_STAND_IN_URL?: string;
   TWILIO_STAND_IN_URL?: string;
+  FAULTY_RESEND_STAND_IN_URL?: string;
+  FAULTY_TWILIO_STAND_IN_URL?: string;
 }
 
 declare namespace Cloudflare {

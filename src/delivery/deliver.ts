@@ -71,7 +71,7 @@ export async function deliverDue(context: DeliveryContext, ids: string[], now: n
 
   const sent: SentRecord[] = [];
   const failed: FailedRecord[] = [];
-  for (const { claim, outcome } of outcomes) {
+  for (const { claim, outcome, uncertain } of outcomes) {
     const row = byId.get(claim.id)!;
     if (outcome.outcome === 'ok') {
       sent.push({ id: claim.id, cycle: claim.cycle, day: claim.day, providerId: outcome.providerId, ...advanceAfterSend(toDueSubscriber(row), claim.day, now) });
@@ -80,7 +80,7 @@ export async function deliverDue(context: DeliveryContext, ids: string[], now: n
     } else {
       const kind = claim.attempts >= MAX_ATTEMPTS ? 'failed' : 'retry';
       const retryAt = now + retryDelay(claim.attempts, outcome.retryAfterMs);
-      failed.push({ id: claim.id, cycle: claim.cycle, day: claim.day, error: outcome.error, kind, retryAt, keepKey: isUnanswered(outcome) });
+      failed.push({ id: claim.id, cycle: claim.cycle, day: claim.day, error: outcome.error, kind, retryAt, keepKey: uncertain === true });
     }
   }
   const statements = recordOutcomes(d1, sent, failed, now);
@@ -98,6 +98,8 @@ export async function deliverDue(context: DeliveryContext, ids: string[], now: n
 interface ClaimOutcome {
   claim: Claim;
   outcome: SendOutcome;
+  /** The provider may have accepted this call already: later attempts must repeat it with the same key. */
+  uncertain?: boolean;
 }
 
 function targetOf(claim: Claim, row: DueRow): ComposeTarget {
@@ -160,10 +162,13 @@ async function sendEmails(context: DeliveryContext, claims: Claim[], byId: Map<s
     const emails = await Promise.all(call.claims.map((claim) => composeEmail(context.config, targetOf(claim, byId.get(claim.id)!), now)));
     if (!call.key) await noteIdempotencyKeys(context.d1, call.claims.map((claim) => ({ id: claim.id, cycle: claim.cycle, day: claim.day, key }))).run();
     let outcomes = await context.email.sendBatch(emails, key);
+    // Once a call went unanswered (or repeats one that did), only a success settles it: keep its key until then.
+    let uncertain = call.key !== null || outcomes.some(isUnanswered);
     for (let retry = 0; retry < UNANSWERED_RETRIES && outcomes.some(isUnanswered); retry++) {
       outcomes = await context.email.sendBatch(emails, key);
     }
-    call.claims.forEach((claim, index) => results.push({ claim, outcome: outcomes[index]! }));
+    uncertain ||= outcomes.some(isUnanswered);
+    call.claims.forEach((claim, index) => results.push({ claim, outcome: outcomes[index]!, uncertain }));
   }
   return results;
 }

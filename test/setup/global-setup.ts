@@ -8,6 +8,9 @@ declare module 'vitest' {
   export interface ProvidedContext {
     resendStandInUrl: string;
     twilioStandInUrl: string;
+    /** Separate stand-ins for fault tests, so injected failures never reach other test files. */
+    faultyResendStandInUrl: string;
+    faultyTwilioStandInUrl: string;
   }
 }
 
@@ -15,10 +18,13 @@ export default async function setup(project: TestProject) {
   execFileSync('npx', ['tsx', 'emails/build.ts'], { stdio: 'inherit' });
   const resend = await startResendStandIn();
   const twilio = await startTwilioStandIn();
+  const faultyResend = await startResendStandIn();
+  const faultyTwilio = await startTwilioStandIn();
   project.provide('resendStandInUrl', resend.url);
   project.provide('twilioStandInUrl', twilio.url);
+  project.provide('faultyResendStandInUrl', faultyResend.url);
+  project.provide('faultyTwilioStandInUrl', faultyTwilio.url);
   return async () => {
-    await resend.close();
-    await twilio.close();
+    await Promise.all([resend.close(), twilio.close(), faultyResend.close(), faultyTwilio.close()]);
   };
 }
