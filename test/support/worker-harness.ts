@@ -42,7 +42,7 @@ export function recordingQueue() {
  * Runs one cron tick at `scheduledTime` through the worker's `scheduled`, then feeds every queued message to
  * the worker's `queue` handler in batches of `batchSize`, until the queue is empty. Returns the message count.
  */
-export async function runTick(scheduledTime: number, testEnv: Env = env as Env, batchSize = 5): Promise<number> {
+export async function runTick(scheduledTime: number, testEnv: Env = env as Env, batchSize = 4): Promise<number> {
   const { messages, queue } = recordingQueue();
   const tickEnv = { ...testEnv, DELIVERY_QUEUE: queue } as Env;
   const ctx = createExecutionContext();

@@ -1,0 +1,31 @@
+// The deployed worker stays small: gzipped bundle within 250 KiB and no react-dom in it (CI fails when either breaks).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_LIMIT_BYTES, buildWorkerBundle, findReactDomMarkers, type WorkerBundle } from '../../bench/bundle-size';
+
+const reactDomDir = path.dirname(createRequire(import.meta.url).resolve('react-dom/package.json'));
+
+describe('the worker bundle (wrangler deploy --dry-run --minify)', () => {
+  let bundle: WorkerBundle;
+
+  beforeAll(async () => {
+    bundle = await buildWorkerBundle();
+  });
+
+  it('weighs at most 250 KiB gzipped', () => {
+    expect(bundle.gzipBytes).toBeGreaterThan(0);
+    expect(bundle.gzipBytes, `gzipped bundle is ${(bundle.gzipBytes / 1024).toFixed(1)} KiB`).toBeLessThanOrEqual(BUNDLE_LIMIT_BYTES);
+  });
+
+  it('carries no react-dom', () => {
+    expect(bundle.reactDomMarkers).toEqual([]);
+  });
+
+  it('would notice react-dom if it slipped in', () => {
+    for (const file of ['react-dom-server.edge.production.js', 'react-dom.production.js']) {
+      expect(findReactDomMarkers(readFileSync(path.join(reactDomDir, 'cjs', file), 'utf8')), file).not.toEqual([]);
+    }
+  });
+});
