@@ -72,9 +72,9 @@ describe('a tick larger than one invocation can carry', () => {
     expect(maxSubrequests).toBeLessThanOrEqual(FREE_PLAN_LIMITS.subrequests);
     const statementsPerStep = lines.reduce((sum, line) => sum + line.d1Queries, 0) / count;
     expect(statementsPerStep).toBeLessThanOrEqual(0.1);
-    process.stdout?.write?.(
+    console.info(
       `limits: ${count} steps in ${lines.length} invocations; max ${maxD1} D1 queries and ${maxSubrequests} subrequests in one; ` +
-        `${statementsPerStep.toFixed(3)} D1 statements per step\n`,
+        `${statementsPerStep.toFixed(3)} D1 statements per step`,
     );
   }, 300_000);
 });
