@@ -17,8 +17,6 @@ import { parseRhythmSettings } from './settings-input';
 const MAX_FORM_BYTES = 16 * 1024;
 const NOT_ALLOWED = "That change isn't available for your course right now. This page shows where things stand.";
 
-type JournalContext = Context<AppEnv, '/journal/:token/*'>;
-
 function invalidLink(c: Context<AppEnv>) {
   return c.html(
     <NoticePage
@@ -29,37 +27,37 @@ function invalidLink(c: Context<AppEnv>) {
   );
 }
 
-const basePathOf = (c: JournalContext) => `/journal/${c.req.param('token')}`;
+const basePathOf = (token: string) => `/journal/${token}`;
 
-/** Shows the journal for the token in the path, with an optional notice or refused settings form. */
-async function showJournal(c: JournalContext, status: 200 | 409 | 422, extra: Pick<JournalPageProps, 'notice' | 'settingsError'> = {}) {
+/** Shows the journal behind `token` with an optional notice or refused settings form; 404 page for a bad token. */
+async function showJournal(c: Context<AppEnv>, token: string, status: 200 | 409 | 422, extra: Pick<JournalPageProps, 'notice' | 'settingsError'> = {}) {
   const { services } = c.var;
-  const record = await openJournal(services.db, services.config.tokenSecret, c.req.param('token'));
+  const record = await openJournal(services.db, services.config.tokenSecret, token);
   if (!record) return invalidLink(c);
   const view = buildJournalView(record, Date.now());
-  return c.html(<JournalPage view={view} basePath={basePathOf(c)} supportLine={services.config.supportLine} {...extra} />, status);
+  return c.html(<JournalPage view={view} basePath={basePathOf(token)} supportLine={services.config.supportLine} {...extra} />, status);
 }
 
 /** Maps a change's outcome to the answer: back to the journal with a notice (303), the page with 409, or 404. */
-async function answerChange(c: JournalContext, outcome: JournalChange, done: JournalNotice) {
+async function answerChange(c: Context<AppEnv>, token: string, outcome: JournalChange, done: JournalNotice) {
   if (outcome === 'not_found') return invalidLink(c);
-  if (outcome === 'not_allowed') return showJournal(c, 409, { notice: NOT_ALLOWED });
-  return c.redirect(`${basePathOf(c)}?done=${done}`, 303);
+  if (outcome === 'not_allowed') return showJournal(c, token, 409, { notice: NOT_ALLOWED });
+  return c.redirect(`${basePathOf(token)}?done=${done}`, 303);
 }
 
-/** The subscriber id behind the path's token, or null. */
-function subscriberIdOf(c: JournalContext): Promise<string | null> {
-  return journalSubscriberId(c.var.services.config.tokenSecret, c.req.param('token'));
+/** The subscriber id behind a journal token, or null. */
+function subscriberIdOf(c: Context<AppEnv>, token: string): Promise<string | null> {
+  return journalSubscriberId(c.var.services.config.tokenSecret, token);
 }
 
-/** A form or JSON body as plain fields; an empty or unreadable body gives no fields. */
-async function readFields(c: JournalContext): Promise<Record<string, unknown>> {
+/** A form or JSON body as plain fields; no body gives no fields, another content type 415, malformed JSON 400. */
+async function readFields(c: Context<AppEnv>): Promise<Record<string, unknown>> {
   if (!c.req.header('content-type')) return {};
   const { body } = await readJsonOrForm(c);
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 }
 
-function attachment(c: JournalContext, body: string, type: string, filename: string) {
+function attachment(c: Context<AppEnv>, body: string, type: string, filename: string) {
   return c.body(body, 200, { 'content-type': type, 'content-disposition': `attachment; filename="${filename}"` });
 }
 
@@ -82,28 +80,32 @@ export const journalRoutes = new Hono<AppEnv>()
   .get('/journal/:token', async (c) => {
     const done = c.req.query('done');
     const notice = done && Object.hasOwn(JOURNAL_NOTICES, done) ? JOURNAL_NOTICES[done as JournalNotice] : undefined;
-    return showJournal(c as unknown as JournalContext, 200, { notice });
+    return showJournal(c, c.req.param('token'), 200, { notice });
   })
   .post('/journal/:token/pause', async (c) => {
-    const id = await subscriberIdOf(c);
+    const token = c.req.param('token');
+    const id = await subscriberIdOf(c, token);
     if (!id) return invalidLink(c);
-    return answerChange(c, await pauseCourse(c.var.services.db, id), 'paused');
+    return answerChange(c, token, await pauseCourse(c.var.services.db, id), 'paused');
   })
   .post('/journal/:token/resume', async (c) => {
-    const id = await subscriberIdOf(c);
+    const token = c.req.param('token');
+    const id = await subscriberIdOf(c, token);
     if (!id) return invalidLink(c);
-    return answerChange(c, await resumeCourse(c.var.services.db, id, Date.now()), 'resumed');
+    return answerChange(c, token, await resumeCourse(c.var.services.db, id, Date.now()), 'resumed');
   })
   .post('/journal/:token/restart', async (c) => {
-    const id = await subscriberIdOf(c);
+    const token = c.req.param('token');
+    const id = await subscriberIdOf(c, token);
     if (!id) return invalidLink(c);
     const round = String((await readFields(c)).round ?? '');
     if (!/^\d{1,6}$/.test(round)) throw new AppError('invalid_field', 'The restart form is missing the round it was shown for.', 'round');
-    return answerChange(c, await restartCourse(c.var.services.db, id, Number(round), Date.now()), 'restarted');
+    return answerChange(c, token, await restartCourse(c.var.services.db, id, Number(round), Date.now()), 'restarted');
   })
   .post('/journal/:token/settings', async (c) => {
     const { services } = c.var;
-    const record = await openJournal(services.db, services.config.tokenSecret, c.req.param('token'));
+    const token = c.req.param('token');
+    const record = await openJournal(services.db, services.config.tokenSecret, token);
     if (!record) return invalidLink(c);
     const fields = await readFields(c);
     let settings;
@@ -112,9 +114,9 @@ export const journalRoutes = new Hono<AppEnv>()
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const values = { sendHour: String(fields.sendHour ?? ''), timezone: String(fields.timezone ?? '') };
-      return showJournal(c, 422, { settingsError: { message: error.message, field: error.field, values } });
+      return showJournal(c, token, 422, { settingsError: { message: error.message, field: error.field, values } });
     }
-    return answerChange(c, await changeSettings(services.db, record.subscriber.id, settings, Date.now()), 'settings');
+    return answerChange(c, token, await changeSettings(services.db, record.subscriber.id, settings, Date.now()), 'settings');
   })
   .get('/journal/:token/export.json', async (c) => {
     const { services } = c.var;
@@ -135,15 +137,16 @@ export const journalRoutes = new Hono<AppEnv>()
     const { services } = c.var;
     const record = await openJournal(services.db, services.config.tokenSecret, c.req.param('token'));
     if (!record) return invalidLink(c);
-    const journalUrl = basePathOf(c);
+    const journalUrl = basePathOf(c.req.param('token'));
     return c.html(
       <JournalDeletePage actionUrl={`${journalUrl}/delete`} journalUrl={journalUrl} address={record.subscriber.address} reflectionCount={record.reflections.length} />,
     );
   })
   .post('/journal/:token/delete', async (c) => {
-    const id = await subscriberIdOf(c);
+    const token = c.req.param('token');
+    const id = await subscriberIdOf(c, token);
     if (!id) return invalidLink(c);
-    if ((await readFields(c)).confirm !== 'delete') return c.redirect(`${basePathOf(c)}/delete`, 303);
+    if ((await readFields(c)).confirm !== 'delete') return c.redirect(`${basePathOf(token)}/delete`, 303);
     const outcome = await deleteJournal(c.var.services.db, id);
     if (outcome !== 'done') return invalidLink(c);
     return c.html(<JournalDeletedPage />);
