@@ -7,11 +7,14 @@ import { confirmRoutes } from './confirm/routes';
 import { outboxRoutes } from './dev/outbox-routes';
 import { AppError } from './errors';
 import { healthRoutes } from './health/routes';
+import { journalRoutes } from './journal/routes';
 import { NoticePage } from './pages/notice-page';
 import { pageRoutes } from './pages/routes';
 import { buildServices } from './services';
 import { subscribeRoutes } from './subscribe/routes';
 import { unsubscribeRoutes } from './unsubscribe/routes';
+import { resendWebhookRoutes } from './webhooks/resend-routes';
+import { twilioWebhookRoutes } from './webhooks/twilio-routes';
 
 const JSON_PREFIXES = ['/api/', '/webhooks/', '/health', '/admin/api', '/dev/outbox.json'];
 
@@ -36,6 +39,9 @@ export const app = new Hono<AppEnv>()
   .route('/', subscribeRoutes)
   .route('/', confirmRoutes)
   .route('/', unsubscribeRoutes)
+  .route('/', twilioWebhookRoutes)
+  .route('/', resendWebhookRoutes)
+  .route('/', journalRoutes)
   .route('/', healthRoutes)
   .route('/', outboxRoutes);
 

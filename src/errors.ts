@@ -17,6 +17,7 @@ const STATUS_BY_CODE = {
   unsupported_media_type: 415,
   rate_limited: 429,
   not_configured: 503,
+  provider_unavailable: 503,
   misconfigured: 500,
   internal_error: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;

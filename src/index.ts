@@ -1,9 +1,10 @@
-// The worker's entry points: fetch (the Hono app), scheduled (the cron tick plans), queue (delivery), wiring only.
+// The worker's entry points: fetch (the Hono app), scheduled (the cron tick plans), queue (delivery), email (replies), wiring only.
 import { app } from './app';
 import { deliverDue } from './delivery/deliver';
 import { planTick } from './delivery/plan-tick';
 import { MESSAGE_COST, type DeliveryQueueMessage } from './delivery/queue-messages';
 import { FREE_PLAN_LIMITS, type InvocationUsage } from './platform/invocation-meter';
+import { receiveRoutedEmail } from './replies/email-routing';
 import { buildServices } from './services';
 
 /** Pages a `plan` continuation takes inside a queue invocation, and what that may cost. */
@@ -58,5 +59,9 @@ export default {
       }
     }
     logUsage('queue', services.usage, { messages: batch.messages.length, ...totals });
+  },
+
+  async email(message, env, _ctx) {
+    await receiveRoutedEmail(buildServices(env), message, Date.now());
   },
 } satisfies ExportedHandler<Env, DeliveryQueueMessage>;

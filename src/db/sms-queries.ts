@@ -1,5 +1,5 @@
 // Queries behind the Twilio webhooks: opting back in by SMS (START/YES) and recording delivery status callbacks.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { consents, deliveries, subscribers, type Subscriber } from './schema';
 
@@ -29,8 +29,10 @@ export async function resumeAfterOptIn(db: Database, current: Subscriber, change
       lease_until: null,
       ended_at: change.status === 'completed' ? current.ended_at : null,
       end_reason: null,
+      // Someone who stopped before ever confirming is confirmed by this opt-in.
+      confirmed_at: sql`coalesce(${subscribers.confirmed_at}, ${change.now})`,
     })
-    .where(and(eq(subscribers.id, current.id), eq(subscribers.status, current.status), inArray(subscribers.status, [...RESUMABLE_STATUSES])))
+    .where(and(eq(subscribers.id, current.id), eq(subscribers.status, current.status)))
     .returning({ id: subscribers.id });
   if (updated.length === 0) return false;
   await db.insert(consents).values({

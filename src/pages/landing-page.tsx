@@ -26,14 +26,15 @@ const SMS_HOURS_NOTE = 'Texts can only be sent between 9:00 and 19:00, so for te
 
 /**
  * The inline enhancement for the signup form: fills in the browser's time zone, shows only the chosen
- * channel's fields, and submits as JSON so the answer appears in place. Exported so a
+ * channel's fields, moves the hour into 9-19 when texts are chosen, and submits as JSON so the answer appears in place. Exported so a
  * Content-Security-Policy can allow it by hash.
  */
 export const SIGNUP_SCRIPT = `(function(){
 var f=document.getElementById('signup'),done=document.getElementById('signup-done');if(!f)return;var el=f.elements;
 try{el.timezone.value=Intl.DateTimeFormat().resolvedOptions().timeZone||'UTC'}catch(e){}
 function channel(){return el.channel.value||'email'}
-function show(){var c=channel();f.querySelectorAll('fieldset[data-channel]').forEach(function(g){var off=g.getAttribute('data-channel')!==c;g.hidden=off;g.disabled=off})}
+function show(){var c=channel();f.querySelectorAll('fieldset[data-channel]').forEach(function(g){var off=g.getAttribute('data-channel')!==c;g.hidden=off;g.disabled=off});
+if(c==='sms'){var h=Number(el.sendHour.value);if(h<9)el.sendHour.value='9';else if(h>19)el.sendHour.value='19'}}
 f.addEventListener('change',function(e){if(e.target.name==='channel')show()});show();
 function clear(){f.querySelectorAll('[aria-invalid]').forEach(function(i){i.removeAttribute('aria-invalid')});f.querySelectorAll('.field-error,.form-error').forEach(function(p){p.textContent=''})}
 function fail(err){var name=err&&err.field,box=name&&document.getElementById(name+'-error'),input=box&&el[name];

@@ -32,7 +32,7 @@ const POLITE_END = /(?:\s+(?:please|pls|plz|thanks|thank you|thx|now|asap))+$/;
  * "this" or "these" as the object, so a reflection like "I need to stop texting him" is not an opt-out.
  */
 const STOP_REQUESTS: RegExp[] = [
-  /^(?:stop|quit|cease|end)\s+(?:texting|messaging|txting|contacting|sending(?:\s+me)?(?:\s+(?:texts|messages|these|this|sms))?)(?:\s+(?:me|us))?(?:\s+(?:again|anymore|any more))?$/,
+  /^(?:stop|quit|cease|end)\s+(?:texting|messaging|txting|contacting|sending(?:\s+me)?(?:\s+(?:these|this|the|your))?(?:\s+(?:texts|messages|sms|msgs))?)(?:\s+(?:me|us))?(?:\s+(?:again|anymore|any more))?$/,
   /^(?:stop|no more|end)\s+(?:these|the|this|your)?\s*(?:texts|messages|sms|msgs)$/,
   /^(?:i\s+(?:want|would like|wanna|need)\s+to\s+|i'd like to\s+)?(?:unsubscribe|opt out|cancel|be removed)(?:\s+me)?(?:\s+(?:(?:of|from)\s+)?(?:this|these|this list|the list|your list|the texts|the messages|my subscription|the course))?$/,
   /^(?:unsubscribe|remove|take|opt)\s+me(?:\s+(?:out|off))?(?:\s+(?:(?:of|from)\s+)?(?:this|these|this list|the list|your list|the texts|the messages|the course))?$/,

@@ -62,7 +62,9 @@ export function parseSignup(raw: unknown, rules: { defaultSendHour: number; smsA
   const input = parsed.data;
   const timezone = input.timezone || 'UTC';
   if (!isValidTimeZone(timezone)) fail('timezone', 'Use an IANA time zone name, like Europe/London.');
-  const sendHour = input.sendHour ?? rules.defaultSendHour;
+  // An SMS signup that names no hour gets the default moved into the SMS window rather than a refusal.
+  const defaultHour = input.channel === 'sms' ? Math.min(Math.max(rules.defaultSendHour, SMS_WINDOW.firstHour), SMS_WINDOW.endHour - 1) : rules.defaultSendHour;
+  const sendHour = input.sendHour ?? defaultHour;
   if (!Number.isInteger(sendHour) || sendHour < 0 || sendHour > 23) fail('sendHour', 'Choose a send hour from 0 to 23.');
 
   if (input.channel === 'email') {

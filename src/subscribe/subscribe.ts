@@ -1,7 +1,7 @@
 // Taking a signup: record it as pending with its consent, and send the one confirmation (double opt-in).
 import type { SendOutcome } from '../channels/channel';
 import type { Subscriber } from '../db/schema';
-import { findSubscriberByAddress, insertPendingSubscriber, markConfirmationSent, renewPendingSubscriber } from '../db/subscribers';
+import { endSubscription, findSubscriberByAddress, insertPendingSubscriber, markConfirmationSent, renewPendingSubscriber } from '../db/subscribers';
 import { buildConfirmationEmail } from '../messages/email';
 import { confirmUrl } from '../messages/links';
 import { PROGRAM_NAME, composeConfirmationSms } from '../messages/sms';
@@ -45,6 +45,11 @@ export async function requestSubscription(
     return 'confirmation_recent';
   }
   const outcome = await sendConfirmation(services, subscriber.id, signup, meta.now);
+  if (outcome.outcome === 'permanent') {
+    // The provider says this address can never receive (e.g. Twilio 21610, 21211): no further attempts.
+    await endSubscription(db, subscriber.id, 'suppressed', outcome.error, meta.now);
+    return 'confirmation_failed';
+  }
   if (outcome.outcome !== 'ok') {
     // The signup is kept; sending the form again retries the confirmation.
     console.warn(JSON.stringify({ event: 'confirmation_not_sent', subscriber: subscriber.id, outcome: outcome.outcome, error: outcome.error }));

@@ -84,6 +84,13 @@ describe('stripReply', () => {
     expect(stripReply({ text })).toBe('That I get defensive fast.\nCounting to ten.');
   });
 
+  it('keeps a reply written below the quoted message, and cuts a copy of the original that is not quoted', () => {
+    const below = 'On 3/3/26 08:00, Rebuild Trust wrote:\n> Day 3 of 30\n> What did you notice?\n\nMy answer, written underneath.\n';
+    expect(stripReply({ text: below })).toBe('My answer, written underneath.');
+    const unquotedCopy = 'Short answer today.\n\nOn Tue, Mar 3, 2026 at 8:00 AM Rebuild Trust <course@example.com> wrote:\n\nDay 3 of 30\nWhat did you notice?\n';
+    expect(stripReply({ text: unquotedCopy })).toBe('Short answer today.');
+  });
+
   it('finds a French quote header and a localised Outlook header block', () => {
     const french = 'Merci, c\u2019\u00e9tait utile.\n\nLe mar. 3 mars 2026 \u00e0 08:00, Rebuild Trust <course@example.com> a \u00e9crit :\n> Jour 3\n';
     expect(stripReply({ text: french })).toBe('Merci, c\u2019\u00e9tait utile.');

@@ -1,0 +1,41 @@
+// Twilio status callbacks: record each message's final status, and stop texting numbers that can never receive.
+import { findSubscriberByAddress, endSubscription } from '../db/subscribers';
+import { recordProviderStatus } from '../db/sms-queries';
+import type { Services } from '../services';
+
+/**
+ * Error codes that mean the number must not be texted again: unreachable, unknown or landline handset (30003,
+ * 30005, 30006, reported in callbacks) and the send-time refusals (21610 unsubscribed, 21211 invalid, 21614 not mobile).
+ */
+export const SUPPRESSING_ERROR_CODES: ReadonlySet<number> = new Set([30003, 30005, 30006, 21610, 21211, 21614]);
+
+export interface SmsStatusCallback {
+  messageSid: string;
+  /** Twilio's MessageStatus: queued, sent, delivered, undelivered, failed, ... */
+  messageStatus: string;
+  errorCode: number | null;
+  /** The recipient, used when the message was not a course delivery (a confirmation or help text). */
+  to: string | null;
+  now: number;
+}
+
+export type StatusOutcome = 'recorded' | 'suppressed' | 'ignored';
+
+/**
+ * Records a status callback. `delivered` marks the delivery delivered; `failed` / `undelivered` mark it failed with
+ * the error code; interim statuses (queued, sending, sent, ...) change nothing. A suppressing error code ends the
+ * subscription as `suppressed`, so no further attempt is made. Safe to receive twice.
+ */
+export async function recordSmsStatus(services: Services, callback: SmsStatusCallback): Promise<StatusOutcome> {
+  const { db } = services;
+  const status = callback.messageStatus.toLowerCase();
+  if (status !== 'delivered' && status !== 'failed' && status !== 'undelivered') return 'ignored';
+  const error = status === 'delivered' ? null : `twilio ${callback.errorCode ?? 'unknown'} ${status}`;
+  const recorded = await recordProviderStatus(db, callback.messageSid, { status: status === 'delivered' ? 'delivered' : 'failed', error, now: callback.now });
+  if (status === 'delivered' || callback.errorCode === null || !SUPPRESSING_ERROR_CODES.has(callback.errorCode)) {
+    return recorded ? 'recorded' : 'ignored';
+  }
+  const subscriberId = recorded?.subscriberId ?? (callback.to ? (await findSubscriberByAddress(db, 'sms', callback.to))?.id : undefined);
+  if (subscriberId) await endSubscription(db, subscriberId, 'suppressed', error!, callback.now);
+  return subscriberId ? 'suppressed' : 'ignored';
+}

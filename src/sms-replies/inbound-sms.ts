@@ -1,0 +1,77 @@
+// An inbound SMS, end to end: keywords (STOP / START / YES / HELP) act on the subscription, anything else is a reflection.
+import type { Subscriber } from '../db/schema';
+import { endSubscription, findSubscriberByAddress } from '../db/subscribers';
+import { buildLinks } from '../messages/links';
+import { PROGRAM_NAME, composeConfirmationSms, composeHelpSms, composeSafetySms } from '../messages/sms';
+import { keepReflection } from '../replies/keep-reflection';
+import { classifySmsReply } from '../replies/sms-keywords';
+import { signToken } from '../security/tokens';
+import type { Services } from '../services';
+import { optInBySms } from './opt-in';
+
+export interface InboundSms {
+  /** The sender, E.164 as Twilio gives it. */
+  from: string;
+  body: string;
+  /** Twilio's MessageSid: a reflection is stored once per sid, however often the webhook is delivered. */
+  messageSid: string;
+  /** Twilio's OptOutType (STOP / START / HELP) when Advanced Opt-Out matched a keyword. */
+  optOutType: string | null;
+  now: number;
+}
+
+export type InboundOutcome =
+  | 'opted_out'
+  | 'confirmed'
+  | 'resumed'
+  | 'help'
+  | 'reflection_kept'
+  | 'duplicate'
+  | 'awaiting_confirmation'
+  | 'unknown_number'
+  | 'unchanged';
+
+export interface InboundAnswer {
+  outcome: InboundOutcome;
+  /** The SMS to send back by TwiML; null for an empty response. */
+  reply: string | null;
+}
+
+async function helpFor(services: Services, subscriber: Subscriber | undefined): Promise<string> {
+  const { config } = services;
+  // A pending signup has no journal yet; everyone who confirmed has one, even after stopping.
+  if (!subscriber || subscriber.status === 'pending') return composeHelpSms({ supportLine: config.supportLine });
+  const journal = await signToken(config.tokenSecret, 'journal', subscriber.id);
+  return composeHelpSms({ supportLine: config.supportLine, journalUrl: buildLinks(config.publicUrl, { unsubscribe: '', journal }).journalUrl });
+}
+
+/**
+ * Answers one inbound SMS (SPEC §5). STOP and the other opt-out keywords, or a plain request to stop, end the
+ * subscription at once with no reply of ours (Twilio sends its own). START / UNSTOP / YES confirm or resume
+ * (see optInBySms; from someone already on the course they change nothing, so a retried YES sends no second
+ * welcome). HELP / INFO answer with the help text, to anyone. Any other text from a subscriber is kept
+ * as a reflection on the latest step sent, once per MessageSid; the first that speaks of danger is answered with
+ * the support line. A pending signup is reminded to reply YES; an unknown number gets an empty answer.
+ */
+export async function answerInboundSms(services: Services, sms: InboundSms): Promise<InboundAnswer> {
+  const { db, config } = services;
+  const { intent, keyword } = classifySmsReply(sms.body, sms.optOutType);
+  const subscriber = await findSubscriberByAddress(db, 'sms', sms.from);
+
+  if (intent === 'opt-out') {
+    const reason = keyword === 'REQUEST' ? 'sms: asked to stop' : `sms ${keyword ?? 'STOP'}`;
+    if (subscriber) await endSubscription(db, subscriber.id, 'unsubscribed', reason, sms.now);
+    return { outcome: 'opted_out', reply: null };
+  }
+  if (intent === 'help') return { outcome: 'help', reply: await helpFor(services, subscriber) };
+  if (!subscriber) return { outcome: 'unknown_number', reply: null };
+  if (intent === 'opt-in') {
+    const answer = await optInBySms(services, subscriber, { now: sms.now, keyword: keyword ?? 'START' });
+    return { outcome: answer.outcome, reply: answer.reply };
+  }
+  if (subscriber.status === 'pending') return { outcome: 'awaiting_confirmation', reply: composeConfirmationSms(PROGRAM_NAME) };
+
+  const kept = await keepReflection(db, { subscriberId: subscriber.id, channel: 'sms', text: sms.body, sourceId: sms.messageSid, now: sms.now });
+  if (!kept.kept) return { outcome: kept.reason === 'duplicate' ? 'duplicate' : 'unchanged', reply: null };
+  return { outcome: 'reflection_kept', reply: kept.sendSupportLine ? composeSafetySms(config.supportLine) : null };
+}

@@ -1,0 +1,48 @@
+// POST /webhooks/twilio/sms (inbound texts, answered with TwiML) and POST /webhooks/twilio/status (delivery status).
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../app-env';
+import { AppError } from '../errors';
+import { recordSmsStatus } from '../sms-replies/delivery-status';
+import { answerInboundSms } from '../sms-replies/inbound-sms';
+import { TWIML_CONTENT_TYPE, twimlResponse } from './twiml';
+import { MAX_TWILIO_WEBHOOK_BYTES, paramOf, readSignedTwilioForm } from './twilio-request';
+
+const limitBody = bodyLimit({
+  maxSize: MAX_TWILIO_WEBHOOK_BYTES,
+  onError: () => {
+    throw new AppError('payload_too_large', 'The webhook body is larger than 64 KiB.');
+  },
+});
+
+function required(value: string | null, name: string): string {
+  if (value === null) throw new AppError('invalid_request', `The webhook has no ${name}.`, name);
+  return value;
+}
+
+export const twilioWebhookRoutes = new Hono<AppEnv>()
+  .post('/webhooks/twilio/sms', limitBody, async (c) => {
+    const params = await readSignedTwilioForm(c);
+    const answer = await answerInboundSms(c.var.services, {
+      from: required(paramOf(params, 'From'), 'From'),
+      body: paramOf(params, 'Body') ?? '',
+      messageSid: required(paramOf(params, 'MessageSid') ?? paramOf(params, 'SmsMessageSid'), 'MessageSid'),
+      optOutType: paramOf(params, 'OptOutType'),
+      now: Date.now(),
+    });
+    console.log(JSON.stringify({ event: 'sms_received', outcome: answer.outcome, replied: answer.reply !== null }));
+    return c.body(twimlResponse(answer.reply), 200, { 'content-type': TWIML_CONTENT_TYPE });
+  })
+  .post('/webhooks/twilio/status', limitBody, async (c) => {
+    const params = await readSignedTwilioForm(c);
+    const code = paramOf(params, 'ErrorCode');
+    const outcome = await recordSmsStatus(c.var.services, {
+      messageSid: required(paramOf(params, 'MessageSid') ?? paramOf(params, 'SmsSid'), 'MessageSid'),
+      messageStatus: required(paramOf(params, 'MessageStatus') ?? paramOf(params, 'SmsStatus'), 'MessageStatus'),
+      errorCode: code !== null && /^\d+$/.test(code) ? Number(code) : null,
+      to: paramOf(params, 'To'),
+      now: Date.now(),
+    });
+    if (outcome === 'suppressed') console.warn(JSON.stringify({ event: 'sms_number_suppressed', errorCode: code }));
+    return c.body(null, 204);
+  });

@@ -1,0 +1,62 @@
+// Proves how an inbound email is read: addresses, plus-address tokens, automatic replies, the day a subject names, the support-line answer.
+import { describe, expect, it } from 'vitest';
+import { addressOf, isAutomaticReply, plusTags, replyDay } from '../../src/replies/inbound-match';
+import { buildSupportLineEmail } from '../../src/replies/support-line-email';
+
+describe('addressOf and plusTags', () => {
+  it('reads bare and named addresses, lower-cased, and nothing from text without one', () => {
+    expect(addressOf('Ana Silva <Ana@Example.ORG>')).toBe('ana@example.org');
+    expect(addressOf(' ana@example.org ')).toBe('ana@example.org');
+    expect(addressOf('Ana Silva')).toBeNull();
+    expect(addressOf('')).toBeNull();
+  });
+
+  it('takes each plus-address tag once, lower-cased, and ignores addresses without one', () => {
+    const to = ['Rebuild Trust <reflections+ABC.DEF@in.example.com>', 'reflections+abc.def@in.example.com', 'reflections@in.example.com', 'x+@in.example.com', 'a+b+c@in.example.com'];
+    expect(plusTags(to)).toEqual(['abc.def', 'b+c']);
+  });
+});
+
+describe('isAutomaticReply', () => {
+  it.each([
+    [{ 'auto-submitted': 'auto-replied' }, 'ana@example.org', true],
+    [{ 'auto-submitted': 'auto-generated; owner-email="x@example.org"' }, 'ana@example.org', true],
+    [{ 'auto-submitted': 'no' }, 'ana@example.org', false],
+    [{ 'x-autoreply': 'yes' }, 'ana@example.org', true],
+    [{ precedence: 'Bulk' }, 'ana@example.org', true],
+    [{}, 'MAILER-DAEMON@mx.example.org', true],
+    [{}, 'Ana <ana@example.org>', false],
+  ])('%j from %s → %s', (headers, from, expected) => {
+    expect(isAutomaticReply(headers, from)).toBe(expected);
+  });
+});
+
+describe('replyDay', () => {
+  it('uses the day a reply subject names when that step was sent, else the latest', () => {
+    expect(replyDay('Re: Day 3 of 30: Offer a sincere and specific apology', 5)).toBe(3);
+    expect(replyDay('AW: RE: day 5 of 30: Practice radical honesty', 5)).toBe(5);
+    expect(replyDay('Re: Day 6 of 30: Be patient', 5)).toBeUndefined();
+    expect(replyDay('Re: Day 0 of 30', 5)).toBeUndefined();
+    expect(replyDay('Re: Welcome to 30 steps to regain trust', 5)).toBeUndefined();
+    expect(replyDay('Re: Today is day 3', 5)).toBeUndefined();
+  });
+});
+
+describe('buildSupportLineEmail', () => {
+  const base = { from: 'Rebuild Trust <course@example.com>', to: 'ana@example.org', supportLine: 'the hotline, 1-800-799-7233' };
+
+  it('answers in the same thread with the support line in both parts', () => {
+    const email = buildSupportLineEmail({ ...base, subject: 'Day 3 of 30: Offer a sincere apology', inReplyTo: '<abc@mail.example>' });
+    expect(email.subject).toBe('Re: Day 3 of 30: Offer a sincere apology');
+    expect(email.headers).toEqual({ 'In-Reply-To': '<abc@mail.example>', References: '<abc@mail.example>' });
+    expect(email.text).toContain('1-800-799-7233');
+    expect(email.html).toContain('1-800-799-7233');
+    expect(email.text).toMatch(/emergency number/);
+  });
+
+  it('keeps an existing "Re:" and leaves out a Message-ID that is not one', () => {
+    const email = buildSupportLineEmail({ ...base, subject: 'RE: Welcome', inReplyTo: 'not an id\r\nBcc: x@example.org' });
+    expect(email.subject).toBe('RE: Welcome');
+    expect(email.headers).toEqual({});
+  });
+});
