@@ -20,8 +20,10 @@ export function createTwilioSmsChannel(settings: TwilioSettings): SmsChannel {
   const authorization = `Basic ${btoa(`${settings.accountSid}:${settings.authToken}`)}`;
   return {
     name: 'twilio',
-    async send(sms: OutgoingSms): Promise<SendOutcome> {
-      const form = new URLSearchParams({ To: sms.to, Body: sms.body, StatusCallback: settings.statusCallbackUrl });
+    async send(sms: OutgoingSms, idempotencyKey: string): Promise<SendOutcome> {
+      // The key rides on the callback URL, so a status report can settle a send whose answer never reached us.
+      const statusCallback = `${settings.statusCallbackUrl}?delivery=${encodeURIComponent(idempotencyKey)}`;
+      const form = new URLSearchParams({ To: sms.to, Body: sms.body, StatusCallback: statusCallback });
       if (settings.messagingServiceSid) form.set('MessagingServiceSid', settings.messagingServiceSid);
       else if (settings.from) form.set('From', settings.from);
       let response: Response;

@@ -1,5 +1,5 @@
 // Confirming a signup (email link or SMS YES): the subscriber becomes active and the welcome goes out at once.
-import { WELCOME_DAY } from '../course/course';
+import { COMPLETION_DAY, WELCOME_DAY } from '../course/course';
 import type { Subscriber } from '../db/schema';
 import { activateSubscriber, findSubscriber } from '../db/subscribers';
 import { deliverDue } from '../delivery/deliver';
@@ -20,7 +20,9 @@ export async function confirmSubscription(
   const current = await findSubscriber(services.db, subscriberId);
   if (!current) return { status: 'not_found' };
   if (current.status !== 'pending') return { status: 'already_confirmed', subscriber: current };
-  const startOver = current.next_day === WELCOME_DAY;
+  // Someone who finished the course, left, and signs up again starts a new round from the welcome.
+  const finished = current.next_day > COMPLETION_DAY;
+  const startOver = current.next_day === WELCOME_DAY || finished;
   const nextDueAt = startOver
     ? meta.now
     : nextSendAt({ timezone: current.timezone, sendHour: current.send_hour, lastStepSentAt: current.last_sent_at }, meta.now);
@@ -28,6 +30,7 @@ export async function confirmSubscription(
     now: meta.now,
     nextDueAt,
     startOver,
+    newCycle: finished,
     consent: { sourceIp: meta.sourceIp, textVersion: meta.textVersion, method: meta.method },
   });
   if (!activated) return { status: 'already_confirmed', subscriber: current };

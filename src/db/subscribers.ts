@@ -1,5 +1,5 @@
 // Subscriber queries the features need: find, create or renew a signup, confirm, stop, and change settings.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { consents, subscribers, type Channel, type Subscriber } from './schema';
 
@@ -73,13 +73,14 @@ export async function markConfirmationSent(db: Database, id: string, now: number
 }
 
 /**
- * Confirms a pending subscriber: active, next message due at `nextDueAt` (`startOver`: from the welcome).
+ * Confirms a pending subscriber: active, next message due at `nextDueAt` (`startOver`: from the welcome;
+ * `newCycle`: in a new round, so the steps of the finished one can be sent again).
  * Returns false when the subscriber was no longer pending (already confirmed: nothing changes).
  */
 export async function activateSubscriber(
   db: Database,
   current: Subscriber,
-  change: { now: number; nextDueAt: number; startOver: boolean; consent: NewSignup['consent'] },
+  change: { now: number; nextDueAt: number; startOver: boolean; newCycle?: boolean; consent: NewSignup['consent'] },
 ): Promise<boolean> {
   const [updated] = await db.batch([
     db
@@ -92,6 +93,7 @@ export async function activateSubscriber(
         ended_at: null,
         end_reason: null,
         ...(change.startOver ? { next_day: 0 } : {}),
+        ...(change.newCycle ? { cycle: sql`${subscribers.cycle} + 1`, last_day_sent: 0, last_sent_at: null } : {}),
       })
       .where(and(eq(subscribers.id, current.id), eq(subscribers.status, 'pending')))
       .returning({ id: subscribers.id }),

@@ -14,6 +14,7 @@ import {
   type SentRecord,
 } from '../db/dispatch-queries';
 import { composeEmail, composeSms, type ComposeTarget } from './compose';
+import { smsDeliveryKey } from './settle-accepted';
 import { MAX_ATTEMPTS, advanceAfterSend, decideDue, retryDelay, type DueSubscriber } from './progress';
 
 export interface DeliveryContext {
@@ -35,6 +36,8 @@ export interface DeliverySummary {
 export const STALE_CLAIM_MS = 20 * 60_000;
 /** Concurrent Twilio calls per invocation. */
 const SMS_CONCURRENCY = 6;
+/** How long an unanswered SMS waits for Twilio's status callback before it is sent again. */
+const SMS_UNANSWERED_WAIT_MS = 45 * 60_000;
 /** Immediate re-sends of an unanswered provider call, with the same key and payload. */
 const UNANSWERED_RETRIES = 2;
 
@@ -185,8 +188,11 @@ async function sendSmsMessages(context: DeliveryContext, claims: Claim[], byId: 
     while (next < claims.length) {
       const claim = claims[next++]!;
       const sms = await composeSms(context.config, targetOf(claim, byId.get(claim.id)!), now);
-      const outcome = await context.sms.send(sms, `rt-${claim.id}-${claim.cycle}-${claim.day}`);
-      results.push({ claim, outcome });
+      const outcome = await context.sms.send(sms, smsDeliveryKey(claim.id, claim.cycle, claim.day));
+      // Twilio has no idempotency key: after an unanswered call, wait long enough for its status callback to
+      // settle the delivery (see settle-accepted.ts) before texting again.
+      const unanswered = isUnanswered(outcome) && outcome.outcome === 'retryable';
+      results.push({ claim, outcome: unanswered ? { ...outcome, retryAfterMs: Math.max(outcome.retryAfterMs ?? 0, SMS_UNANSWERED_WAIT_MS) } : outcome });
     }
   }
   await Promise.all(Array.from({ length: Math.min(SMS_CONCURRENCY, claims.length) }, worker));

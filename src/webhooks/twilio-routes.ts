@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env';
 import { AppError } from '../errors';
+import { settleAcceptedDelivery } from '../delivery/settle-accepted';
 import { recordSmsStatus } from '../sms-replies/delivery-status';
 import { answerInboundSms } from '../sms-replies/inbound-sms';
 import { TWIML_CONTENT_TYPE, twimlResponse } from './twiml';
@@ -36,8 +37,13 @@ export const twilioWebhookRoutes = new Hono<AppEnv>()
   .post('/webhooks/twilio/status', limitBody, async (c) => {
     const params = await readSignedTwilioForm(c);
     const code = paramOf(params, 'ErrorCode');
+    const messageSid = required(paramOf(params, 'MessageSid') ?? paramOf(params, 'SmsSid'), 'MessageSid');
+    const deliveryKey = c.req.query('delivery');
+    if (deliveryKey && (await settleAcceptedDelivery(c.var.services, deliveryKey, messageSid))) {
+      console.log(JSON.stringify({ event: 'sms_settled_by_callback' }));
+    }
     const outcome = await recordSmsStatus(c.var.services, {
-      messageSid: required(paramOf(params, 'MessageSid') ?? paramOf(params, 'SmsSid'), 'MessageSid'),
+      messageSid,
       messageStatus: required(paramOf(params, 'MessageStatus') ?? paramOf(params, 'SmsStatus'), 'MessageStatus'),
       errorCode: code !== null && /^\d+$/.test(code) ? Number(code) : null,
       to: paramOf(params, 'To'),

@@ -252,3 +252,19 @@ describe('pages and health', () => {
     expect(withToken.status).toBe(200);
   });
 });
+
+describe('coming back after finishing', () => {
+  it('starts a new round from the welcome when someone who finished and left signs up again', async () => {
+    const subscriber = await signUpAndConfirm('again@example.com');
+    await rows("UPDATE subscribers SET next_day = 32, status = 'unsubscribed', next_due_at = NULL WHERE id = ?", subscriber.id);
+    expect((await postJson('/api/subscribe', { email: 'again@example.com', timezone: 'America/New_York', sendHour: 8 })).status).toBe(202);
+    const confirmations = (await outboxFor('again@example.com')).filter((message) => /confirm/i.test(message.subject));
+    expect(confirmations).toHaveLength(1);
+    const link = linkIn(confirmations[0]!.text, /\/confirm\?token=[a-z2-7.]+/);
+    expect((await call(link)).status).toBe(200);
+    const [row] = await rows<{ status: string; cycle: number; next_day: number }>('SELECT status, cycle, next_day FROM subscribers WHERE id = ?', subscriber.id);
+    expect(row).toEqual({ status: 'active', cycle: 2, next_day: 1 });
+    const welcomes = (await outboxFor('again@example.com')).filter((message) => /welcome/i.test(message.subject));
+    expect(welcomes).toHaveLength(2);
+  });
+});
