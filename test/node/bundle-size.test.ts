@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_LIMIT_BYTES, buildWorkerBundle, findReactDomMarkers, type WorkerBundle } from '../../bench/bundle-size';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_LIMIT_BYTES, buildWorkerBundle, findReactDomMarkers, removeWorkerBundle, type WorkerBundle } from '../../bench/bundle-size';
 
 const reactDomDir = path.dirname(createRequire(import.meta.url).resolve('react-dom/package.json'));
 
@@ -12,6 +12,10 @@ describe('the worker bundle (wrangler deploy --dry-run --minify)', () => {
 
   beforeAll(async () => {
     bundle = await buildWorkerBundle();
+  });
+
+  afterAll(() => {
+    if (bundle) removeWorkerBundle(bundle);
   });
 
   it('weighs at most 250 KiB gzipped', () => {
