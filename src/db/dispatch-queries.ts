@@ -35,12 +35,17 @@ export interface DueRow {
   last_sent_at: number | null;
 }
 
-/** The subscribers among `ids` that are still active and due at `now` (someone may have stopped meanwhile). */
+/**
+ * The subscribers among `ids` that are still active and due at `now` (someone may have stopped meanwhile).
+ * Driven from the id list through the primary key (CROSS JOIN fixes the order), never from the due index:
+ * that would read every due row to return a hundred.
+ */
 export async function loadDueSubscribers(d1: D1Database, ids: string[], now: number): Promise<DueRow[]> {
   const { results } = await d1
     .prepare(
-      `SELECT id, channel, address, timezone, send_hour, cycle, next_day, last_sent_at FROM subscribers
-       WHERE id IN (SELECT value FROM json_each(?1)) AND status = 'active' AND next_due_at <= ?2`,
+      `SELECT s.id, s.channel, s.address, s.timezone, s.send_hour, s.cycle, s.next_day, s.last_sent_at
+       FROM json_each(?1) AS j CROSS JOIN subscribers AS s ON s.id = j.value
+       WHERE s.status = 'active' AND s.next_due_at <= ?2`,
     )
     .bind(JSON.stringify(ids), now)
     .all<DueRow>();

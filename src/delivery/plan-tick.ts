@@ -17,34 +17,51 @@ export interface PlanSummary {
 }
 
 /**
- * Plans the deliveries due at `now`: at most `maxPages` pages; when more remain, a `plan` message continues
- * in a queue consumer, so no single invocation exceeds the platform's limits.
+ * Plans the deliveries due at `now`: at most `maxPages` pages. When more remain, a `plan` message continues
+ * in a queue consumer, so no single invocation exceeds the platform's limits; it is queued before the last
+ * page's deliveries, so planning keeps ahead of sending. Groups fill across pages: only the last may be partial.
  */
 export async function planTick(d1: D1Database, queue: Queue<DeliveryQueueMessage>, now: number, maxPages = PAGES_PER_TICK): Promise<PlanSummary> {
+  const pending: Record<Channel, string[]> = { email: [], sms: [] };
   let planned = 0;
   let messages = 0;
+  let continued = false;
   for (let page = 0; page < maxPages; page++) {
     const leased = await leaseDueSubscribers(d1, now, now + LEASE_MS, PAGE_SIZE);
-    const groups = groupForQueue(leased);
-    for (let start = 0; start < groups.length; start += MESSAGES_PER_SEND) {
-      const chunk = groups.slice(start, start + MESSAGES_PER_SEND);
-      await queue.sendBatch(chunk.map((subscriberIds) => ({ body: { type: 'deliver', now, subscriberIds } })));
-    }
     planned += leased.length;
-    messages += groups.length;
-    if (leased.length < PAGE_SIZE) return { planned, messages, continued: false };
+    const more = leased.length === PAGE_SIZE;
+    if (more && page === maxPages - 1) {
+      await queue.send({ type: 'plan', now });
+      messages++;
+      continued = true;
+    }
+    messages += await enqueueGroups(queue, takeGroups(pending, leased, !more || continued), now);
+    if (!more) break;
   }
-  await queue.send({ type: 'plan', now });
-  return { planned, messages: messages + 1, continued: true };
+  return { planned, messages, continued };
 }
 
-/** Splits leased subscribers into queue-message-sized groups, one channel per group. */
-export function groupForQueue(leased: LeasedSubscriber[]): string[][] {
+/**
+ * Adds leased subscribers to the per-channel buffers and takes the full groups out; with `flush`, the partial
+ * ones too. Pure apart from the buffers it is given.
+ */
+export function takeGroups(pending: Record<Channel, string[]>, leased: LeasedSubscriber[], flush: boolean): string[][] {
   const groups: string[][] = [];
+  for (const subscriber of leased) pending[subscriber.channel].push(subscriber.id);
   for (const channel of ['email', 'sms'] as Channel[]) {
-    const ids = leased.filter((subscriber) => subscriber.channel === channel).map((subscriber) => subscriber.id);
     const size = SUBSCRIBERS_PER_MESSAGE[channel];
-    for (let start = 0; start < ids.length; start += size) groups.push(ids.slice(start, start + size));
+    const ids = pending[channel];
+    const whole = flush ? ids.length : ids.length - (ids.length % size);
+    for (let start = 0; start < whole; start += size) groups.push(ids.slice(start, Math.min(start + size, whole)));
+    pending[channel] = ids.slice(whole);
   }
   return groups;
+}
+
+async function enqueueGroups(queue: Queue<DeliveryQueueMessage>, groups: string[][], now: number): Promise<number> {
+  for (let start = 0; start < groups.length; start += MESSAGES_PER_SEND) {
+    const chunk = groups.slice(start, start + MESSAGES_PER_SEND);
+    await queue.sendBatch(chunk.map((subscriberIds) => ({ body: { type: 'deliver', now, subscriberIds } })));
+  }
+  return groups.length;
 }

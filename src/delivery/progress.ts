@@ -44,14 +44,28 @@ export function advanceAfterSend(subscriber: DueSubscriber, day: number, sentAt:
     return { nextDay: day + 1, nextDueAt: null, lastDaySent: day - 1, lastSentAt: subscriber.lastSentAt, completed: true };
   }
   const lastSentAt = day === WELCOME_DAY ? subscriber.lastSentAt : sentAt;
-  const rhythm = { timezone: subscriber.timezone, sendHour: subscriber.sendHour, lastStepSentAt: lastSentAt };
   return {
     nextDay: day + 1,
-    nextDueAt: nextSendAt(rhythm, sentAt),
+    nextDueAt: nextSendAtRemembered(subscriber.timezone, subscriber.sendHour, lastSentAt, sentAt),
     lastDaySent: day === WELCOME_DAY ? 0 : day,
     lastSentAt,
     completed: false,
   };
+}
+
+/** Everyone in a batch shares the same send instant, so the next instant is worked out once per zone and hour. */
+const remembered = new Map<string, number>();
+const REMEMBERED_MAX = 10_000;
+
+function nextSendAtRemembered(timezone: string, sendHour: number, lastStepSentAt: number | null, after: number): number {
+  const key = `${timezone}|${sendHour}|${lastStepSentAt}|${after}`;
+  let next = remembered.get(key);
+  if (next === undefined) {
+    next = nextSendAt({ timezone, sendHour, lastStepSentAt }, after);
+    if (remembered.size >= REMEMBERED_MAX) remembered.clear();
+    remembered.set(key, next);
+  }
+  return next;
 }
 
 const MINUTE = 60_000;
