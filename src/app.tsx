@@ -2,6 +2,7 @@
 /** @jsxImportSource hono/jsx */
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { adminRoutes } from './admin/routes';
 import type { AppEnv } from './app-env';
 import { confirmRoutes } from './confirm/routes';
 import { outboxRoutes } from './dev/outbox-routes';
@@ -43,7 +44,8 @@ export const app = new Hono<AppEnv>()
   .route('/', resendWebhookRoutes)
   .route('/', journalRoutes)
   .route('/', healthRoutes)
-  .route('/', outboxRoutes);
+  .route('/', outboxRoutes)
+  .route('/', adminRoutes);
 
 app.notFound((c) => {
   const error = new AppError('not_found', 'There is nothing at this address.');

@@ -46,7 +46,7 @@ export default {
       try {
         const body = message.body;
         if (body.type === 'plan') {
-          totals.planned += (await planTick(services.d1, services.queue, body.now, PAGES_PER_CONTINUATION)).planned;
+          totals.planned += (await planTick(services.d1, services.queue, body.now, PAGES_PER_CONTINUATION, body.carried)).planned;
         } else {
           const summary = await deliverDue(services, body.subscriberIds, body.now);
           for (const key of ['sent', 'retrying', 'suppressed', 'waiting', 'skipped'] as const) totals[key] += summary[key];

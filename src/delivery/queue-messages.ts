@@ -1,9 +1,12 @@
 // What the cron tick hands to the delivery queue: groups of due subscribers, or "go on planning" for very large ticks.
 import type { Channel } from '../db/schema';
 
+/** Leased subscribers not yet in a full group, by channel. */
+export type PendingGroups = Record<Channel, string[]>;
+
 export type DeliveryQueueMessage =
   | { type: 'deliver'; now: number; subscriberIds: string[] }
-  | { type: 'plan'; now: number };
+  | { type: 'plan'; now: number; carried?: PendingGroups };
 
 /**
  * Subscribers per queue message, by channel: one Resend batch call for email; for SMS (one Twilio call each)
