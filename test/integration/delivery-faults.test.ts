@@ -1,6 +1,6 @@
 // The daily send under faults: a provider failing 20% of calls and dropping answers, and a tick that dies halfway.
 import { createExecutionContext, createMessageBatch, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../src/index';
 import type { DeliveryQueueMessage } from '../../src/delivery/queue-messages';
 import { nextSendAt } from '../../src/schedule/due';
@@ -58,7 +58,10 @@ async function seedSubscribers(count: number, start: number, prefix: string, fir
 
 beforeAll(async () => {
   await control('reset', {});
+  // Thousands of ticks each log a line; keep the test output to the summary.
+  vi.spyOn(console, 'log').mockImplementation(() => {});
 });
+afterAll(() => vi.restoreAllMocks());
 beforeEach(clearDatabase);
 
 describe('delivery under provider faults', () => {
@@ -95,7 +98,7 @@ describe('delivery under provider faults', () => {
       if (localDateKey(current.sent_at, zone) <= localDateKey(previous.sent_at, zone)) sameDay++;
     }
     expect(sameDay).toBe(0);
-    console.log(
+    console.info(
       `faults: ${stats.total} provider calls, ${stats.injectedFailures} failed on purpose, ${stats.dropped} answers dropped after accepting, ` +
         `${stats.replayed} idempotent replays; ${sent.length} steps sent to ${people.length} subscribers, 0 doubled, 0 missing`,
     );
