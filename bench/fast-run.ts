@@ -1,9 +1,10 @@
 // Drives one due tick through the real worker (cron, then the queue consumer) and sums what its invocations logged.
 import { readFileSync } from 'node:fs';
+import { FREE_PLAN_LIMITS } from '../src/platform/invocation-meter';
 import { CRON, type BenchWorker, type InvocationLine } from './bench-worker';
 
-/** The Workers Free plan's per-invocation limits (the same numbers src/platform/invocation-meter.ts enforces). */
-export const FREE_PLAN = { subrequests: 50, d1Queries: 50 } as const;
+/** The Workers Free plan's per-invocation limits, as the worker itself enforces them. */
+export const FREE_PLAN = FREE_PLAN_LIMITS;
 /** Linux reports process CPU time in clock ticks of 1/100 s (USER_HZ). */
 const CLOCK_TICKS_PER_SECOND = 100;
 const POLL_MS = 20;

@@ -1,4 +1,5 @@
 // The local transport: with no provider keys, every message is stored in the D1 outbox and shown at /dev/outbox.
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { outbox } from '../db/schema';
 import type { EmailChannel, OutgoingEmail, OutgoingSms, SendOutcome, SmsChannel } from './channel';
@@ -10,21 +11,24 @@ export function createOutboxEmailChannel(db: Database, clock: () => number): Ema
     maxBatch: 100,
     async sendBatch(emails: OutgoingEmail[], idempotencyKey: string): Promise<SendOutcome[]> {
       if (emails.length === 0) return [];
-      const now = clock();
       const rows = emails.map((email, index) => ({
-        channel: 'email' as const,
-        to_address: email.to,
-        from_address: email.from,
+        to: email.to,
+        from: email.from,
         subject: email.subject,
         html: email.html,
         text: email.text,
-        headers: { ...email.headers, ...(email.replyTo ? { 'Reply-To': email.replyTo } : {}) },
-        idempotency_key: `${idempotencyKey}#${index}`,
-        created_at: now,
+        headers: JSON.stringify({ ...email.headers, ...(email.replyTo ? { 'Reply-To': email.replyTo } : {}) }),
+        key: `${idempotencyKey}#${index}`,
       }));
-      const inserts = rows.map((row) => db.insert(outbox).values(row).onConflictDoNothing());
-      await db.batch(inserts as [(typeof inserts)[number], ...typeof inserts]);
-      return rows.map((row) => ({ outcome: 'ok', providerId: `outbox:${row.idempotency_key}` }));
+      // One statement for the whole batch, as one provider call would be.
+      await db.run(sql`
+        INSERT INTO outbox (channel, to_address, from_address, subject, html, text, headers, idempotency_key, created_at)
+        SELECT 'email', json_extract(value, '$.to'), json_extract(value, '$.from'), json_extract(value, '$.subject'),
+               json_extract(value, '$.html'), json_extract(value, '$.text'), json_extract(value, '$.headers'),
+               json_extract(value, '$.key'), ${clock()}
+        FROM json_each(${JSON.stringify(rows)}) WHERE true
+        ON CONFLICT (idempotency_key) DO NOTHING`);
+      return rows.map((row) => ({ outcome: 'ok', providerId: `outbox:${row.key}` }));
     },
   };
 }
