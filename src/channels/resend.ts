@@ -20,6 +20,11 @@ export function createResendEmailChannel(apiKey: string, baseUrl: string): Email
         ...(email.replyTo ? { replyTo: email.replyTo } : {}),
       }));
       const { data, error, headers } = await resend.batch.send(payload, { idempotencyKey });
+      if (error?.name === 'invalid_idempotent_request') {
+        // Resend already accepted a call with this key (our payload changed since, e.g. a welcome composed later):
+        // those emails went out, and sending them again under a new key would double them.
+        return emails.map((_, index): SendOutcome => ({ outcome: 'ok', providerId: `${idempotencyKey}#${index}` }));
+      }
       if (error) {
         const outcome = classifyResendError(error.statusCode, error.name, error.message, headers?.['retry-after']);
         return emails.map(() => outcome);

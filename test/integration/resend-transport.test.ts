@@ -1,6 +1,7 @@
 // Email through the Resend transport, against a local stand-in that refuses anything the official API spec does not allow.
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createResendEmailChannel } from '../../src/channels/resend';
 import { call, clearDatabase, envWith, postJson, rows, runTick } from '../support/worker-harness';
 
 interface StandInRequest {
@@ -88,4 +89,16 @@ describe('Resend transport', () => {
     expect(delivery!.status).toBe('sent');
     expect(delivery!.provider_id).toBeTruthy();
   });
+
+  it('counts a repeated key with a changed payload as already sent: Resend accepted that key before', async () => {
+    const channel = createResendEmailChannel('re_key_reuse', standIn());
+    const address = `reuse-${crypto.randomUUID()}@example.com`;
+    const email = { to: address, from: 'Rebuild Trust <course@example.com>', replyTo: null, subject: 'Welcome', html: '<p>today at 9:00</p>', text: 'today at 9:00', headers: {} };
+    const key = `rt-reuse-${crypto.randomUUID()}`;
+    expect(await channel.sendBatch([email], key)).toEqual([{ outcome: 'ok', providerId: expect.any(String) }]);
+    const changed = { ...email, html: '<p>tomorrow at 9:00</p>', text: 'tomorrow at 9:00' };
+    expect(await channel.sendBatch([changed], key)).toEqual([{ outcome: 'ok', providerId: `${key}#0` }]);
+    expect(await emailsTo(address)).toHaveLength(1);
+  });
 });
+
