@@ -45,8 +45,3 @@ export class AppError extends Error {
     return { error: { code: this.code, message: this.message, field: this.field } };
   }
 }
-
-/** The HTTP status for an error code. */
-export function statusOf(code: ErrorCode): ContentfulStatusCode {
-  return STATUS_BY_CODE[code];
-}

@@ -5,7 +5,9 @@ import { planTick } from './delivery/plan-tick';
 import { MESSAGE_COST, type DeliveryQueueMessage } from './delivery/queue-messages';
 import { FREE_PLAN_LIMITS, type InvocationUsage } from './platform/invocation-meter';
 import { receiveRoutedEmail } from './replies/email-routing';
+import { forgetSignupWindows } from './db/signup-windows';
 import { buildServices } from './services';
+import { SIGNUP_WINDOW_MS } from './subscribe/rate-limit';
 
 /** Pages a `plan` continuation takes inside a queue invocation, and what that may cost. */
 const PAGES_PER_CONTINUATION = 8;
@@ -30,6 +32,7 @@ export default {
     // "Now" is the tick's scheduled time, never the wall clock, so any tick can be replayed.
     const services = buildServices(env);
     const summary = await planTick(services.d1, services.queue, controller.scheduledTime);
+    await forgetSignupWindows(services.db, controller.scheduledTime - SIGNUP_WINDOW_MS);
     logUsage('tick', services.usage, { now: new Date(controller.scheduledTime).toISOString(), ...summary });
   },
 

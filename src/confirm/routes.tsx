@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { clientIp } from '../http/request-meta';
-import { buildLinks } from '../messages/links';
+import { journalUrl } from '../messages/links';
 import { ConfirmedPage } from '../pages/confirmed-page';
 import { NoticePage } from '../pages/notice-page';
 import { describeWhen } from '../schedule/due';
@@ -30,9 +30,8 @@ export const confirmRoutes = new Hono<AppEnv>().get('/confirm', async (c) => {
   if (subscriber.status === 'unsubscribed' || subscriber.status === 'suppressed') {
     return c.html(<NoticePage title="You're not subscribed" message="This address has left the course, so nothing will be sent. You can sign up again from the home page at any time." />);
   }
-  const journal = await signToken(config.tokenSecret, 'journal', subscriber.id);
-  const { journalUrl } = buildLinks(config.publicUrl, { unsubscribe: '', journal });
+  const journalLink = journalUrl(config.publicUrl, await signToken(config.tokenSecret, 'journal', subscriber.id));
   const nextAt = subscriber.next_due_at;
   const firstStepWhen = nextAt ? describeWhen(nextAt, now, subscriber.timezone) : 'soon';
-  return c.html(<ConfirmedPage firstStepWhen={firstStepWhen} journalUrl={journalUrl} alreadyConfirmed={result.status === 'already_confirmed'} />);
+  return c.html(<ConfirmedPage firstStepWhen={firstStepWhen} journalUrl={journalLink} alreadyConfirmed={result.status === 'already_confirmed'} />);
 });

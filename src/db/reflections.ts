@@ -1,7 +1,7 @@
-// Reflection queries: store a reply once per inbound message id, under the latest step sent; list and flag.
-import { and, desc, eq, sql } from 'drizzle-orm';
+// Storing a reflection: once per inbound message id, under the latest step sent, remembering the first flag.
+import { and, eq } from 'drizzle-orm';
 import type { Database } from './client';
-import { reflections, subscribers, type Channel, type Reflection } from './schema';
+import { reflections, subscribers, type Channel } from './schema';
 
 export interface NewReflection {
   subscriberId: string;
@@ -54,20 +54,4 @@ export async function storeReflection(
     .returning({ id: reflections.id });
   const stored = inserted.length > 0;
   return { stored, known: true, day, firstFlag: stored && reflection.flagged && !earlierFlag };
-}
-
-/** A subscriber's reflections, oldest first. */
-export async function listReflections(db: Database, subscriberId: string): Promise<Reflection[]> {
-  return db.select().from(reflections).where(eq(reflections.subscriber_id, subscriberId)).orderBy(reflections.received_at, reflections.id).all();
-}
-
-/** The most recent reflections across subscribers, for the operator; flagged ones first. */
-export async function recentReflections(db: Database, limit = 50): Promise<Reflection[]> {
-  return db.select().from(reflections).orderBy(desc(reflections.flagged), desc(reflections.received_at)).limit(limit).all();
-}
-
-/** Count of reflections per subscriber (unused rows never block anything). */
-export async function countReflections(db: Database, subscriberId: string): Promise<number> {
-  const row = await db.select({ n: sql<number>`count(*)` }).from(reflections).where(eq(reflections.subscriber_id, subscriberId)).get();
-  return row?.n ?? 0;
 }

@@ -1,5 +1,4 @@
 // The D1 tables, as drizzle-orm sees them: subscribers, consents, deliveries, reflections, outbox, rate limits.
-import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const CHANNELS = ['email', 'sms'] as const;
@@ -148,5 +147,3 @@ export type Subscriber = typeof subscribers.$inferSelect;
 export type Delivery = typeof deliveries.$inferSelect;
 export type Reflection = typeof reflections.$inferSelect;
 export type OutboxMessage = typeof outbox.$inferSelect;
-
-export const SCHEMA_VERSION_SQL = sql`select count(*) as n from d1_migrations`;

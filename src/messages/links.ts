@@ -12,7 +12,12 @@ export interface MessageLinks {
 
 /** Links for one subscriber's messages. */
 export function buildLinks(publicUrl: string, tokens: Pick<SubscriberTokens, 'unsubscribe' | 'journal'>): MessageLinks {
-  return { unsubscribeUrl: `${publicUrl}/u/${tokens.unsubscribe}`, journalUrl: `${publicUrl}/journal/${tokens.journal}` };
+  return { unsubscribeUrl: `${publicUrl}/u/${tokens.unsubscribe}`, journalUrl: journalUrl(publicUrl, tokens.journal) };
+}
+
+/** The private journal page for a journal token. */
+export function journalUrl(publicUrl: string, journalToken: string): string {
+  return `${publicUrl}/journal/${journalToken}`;
 }
 
 /** The web page of step `day`. */

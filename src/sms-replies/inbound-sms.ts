@@ -1,7 +1,7 @@
 // An inbound SMS, end to end: keywords (STOP / START / YES / HELP) act on the subscription, anything else is a reflection.
 import type { Subscriber } from '../db/schema';
 import { endSubscription, findSubscriberByAddress } from '../db/subscribers';
-import { buildLinks } from '../messages/links';
+import { journalUrl } from '../messages/links';
 import { PROGRAM_NAME, composeConfirmationSms, composeHelpSms, composeSafetySms } from '../messages/sms';
 import { keepReflection } from '../replies/keep-reflection';
 import { classifySmsReply } from '../replies/sms-keywords';
@@ -42,7 +42,7 @@ async function helpFor(services: Services, subscriber: Subscriber | undefined): 
   // A pending signup has no journal yet; everyone who confirmed has one, even after stopping.
   if (!subscriber || subscriber.status === 'pending') return composeHelpSms({ supportLine: config.supportLine });
   const journal = await signToken(config.tokenSecret, 'journal', subscriber.id);
-  return composeHelpSms({ supportLine: config.supportLine, journalUrl: buildLinks(config.publicUrl, { unsubscribe: '', journal }).journalUrl });
+  return composeHelpSms({ supportLine: config.supportLine, journalUrl: journalUrl(config.publicUrl, journal) });
 }
 
 /**

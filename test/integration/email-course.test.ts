@@ -111,6 +111,11 @@ describe('POST /api/subscribe', () => {
     expect(((await third.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
     const otherClient = await postJson('/api/subscribe', { email: 'r4@example.com' }, limited, { 'cf-connecting-ip': '203.0.113.10' });
     expect(otherClient.status).toBe(202);
+    const windows = await rows<{ client_key: string }>('SELECT client_key FROM signup_windows');
+    expect(windows).toHaveLength(2);
+    expect(windows.map((row) => row.client_key).join()).not.toContain('203.0.113');
+    await runTick(Date.now() + 25 * 60_000);
+    expect(await rows('SELECT client_key FROM signup_windows')).toHaveLength(0);
   });
 });
 
