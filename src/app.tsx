@@ -8,6 +8,7 @@ import { confirmRoutes } from './confirm/routes';
 import { outboxRoutes } from './dev/outbox-routes';
 import { AppError } from './errors';
 import { healthRoutes } from './health/routes';
+import { securityHeaders } from './http/security-headers';
 import { journalRoutes } from './journal/routes';
 import { NoticePage } from './pages/notice-page';
 import { pageRoutes } from './pages/routes';
@@ -32,6 +33,7 @@ function toAppError(error: unknown): AppError {
 }
 
 export const app = new Hono<AppEnv>()
+  .use(securityHeaders)
   .use(async (c, next) => {
     c.set('services', buildServices(c.env));
     await next();

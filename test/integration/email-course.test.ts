@@ -233,6 +233,12 @@ describe('pages and health', () => {
     expect(html).toContain('Commit to long-term emotional growth');
     expect(html).toContain('1-800-799-7233');
     expect(html).toMatch(/name="timezone"/);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("default-src 'none'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(script)));
+    expect(policy).toContain(`'sha256-${btoa(String.fromCharCode(...digest))}'`);
   });
 
   it('serves /day/1..30 and 404s anything else', async () => {
