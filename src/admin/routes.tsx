@@ -1,20 +1,32 @@
-// GET /admin: the operator's view, behind the ADMIN_TOKEN bearer token; without a token configured, there is no admin.
+// GET /admin and /admin/export.csv, plus sign-in and previews: the operator's pages, behind ADMIN_TOKEN; without it there is no admin.
 /** @jsxImportSource hono/jsx */
-import { Hono } from 'hono';
+import { Hono, type Context, type Next } from 'hono';
 import type { AppEnv } from '../app-env';
-import { countSubscribers, failingDeliveries, flaggedReflections } from '../db/admin-queries';
-import { MAX_ATTEMPTS } from '../delivery/progress';
-import { AppError } from '../errors';
 import { AdminPage } from '../pages/admin-page';
-import { hasAdminToken } from '../security/admin-token';
+import { loadDashboard } from './dashboard';
+import { requireAdmin } from './guard';
+import { adminPreviewRoutes } from './preview-routes';
+import { adminSessionRoutes } from './session-routes';
+import { streamSubscriberCsv } from './subscriber-export';
 
-export const adminRoutes = new Hono<AppEnv>().get('/admin', async (c) => {
-  const { config, db } = c.var.services;
-  if (!config.adminToken) throw new AppError('not_found', 'There is nothing at this address.');
-  if (!(await hasAdminToken(c.req.header('authorization'), config.adminToken))) {
-    throw new AppError('unauthorized', 'Send the admin token as "Authorization: Bearer <ADMIN_TOKEN>".', null, { 'WWW-Authenticate': 'Bearer' });
-  }
-  const [counts, failing, flagged] = await Promise.all([countSubscribers(db), failingDeliveries(db, MAX_ATTEMPTS), flaggedReflections(db)]);
+/** Operator pages are never cached, never indexed and never framed (a preview sets its own stricter policy). */
+async function privateHeaders(c: Context<AppEnv>, next: Next) {
+  await next();
   c.header('Cache-Control', 'no-store');
-  return c.html(<AdminPage counts={counts} failing={failing} flagged={flagged} />);
-});
+  c.header('X-Robots-Tag', 'noindex, nofollow');
+  if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', "frame-ancestors 'none'");
+}
+
+export const adminRoutes = new Hono<AppEnv>()
+  .use('/admin', privateHeaders)
+  .use('/admin/*', privateHeaders)
+  .route('/', adminSessionRoutes)
+  .route('/', adminPreviewRoutes)
+  .get('/admin', requireAdmin, async (c) => c.html(<AdminPage {...await loadDashboard(c.var.services.db)} />))
+  .get('/admin/export.csv', requireAdmin, (c) => {
+    const date = new Date().toISOString().slice(0, 10);
+    return c.body(streamSubscriberCsv(c.var.services.db), 200, {
+      'Content-Type': 'text/csv; charset=utf-8; header=present',
+      'Content-Disposition': `attachment; filename="rebuild-trust-subscribers-${date}.csv"`,
+    });
+  });

@@ -40,6 +40,7 @@ export const subscribers = sqliteTable(
   (t) => [
     uniqueIndex('subscribers_channel_address').on(t.channel, t.address),
     index('subscribers_due').on(t.status, t.next_due_at),
+    index('subscribers_created').on(t.created_at),
   ],
 );
 

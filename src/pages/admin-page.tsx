@@ -1,22 +1,47 @@
-// The operator's page: subscribers by status, steps that keep failing, and reflections flagged for safety.
+// The operator's page: subscribers, the day-by-day funnel, failing steps, reflections, message previews and the CSV export.
 /** @jsxImportSource hono/jsx */
+import type { Dashboard } from '../admin/dashboard';
+import { FunnelChart } from './admin-funnel-chart';
+import { ReflectionsTable, SubscribersTable } from './admin-tables';
 import { Layout } from './layout';
 
-export interface AdminPageProps {
-  counts: { channel: string; status: string; count: number }[];
-  failing: { subscriberId: string; channel: string; day: number; status: string; attempts: number; lastError: string | null; updatedAt: number }[];
-  flagged: { subscriberId: string; day: number; channel: string; body: string; receivedAt: number }[];
-}
+export type AdminPageProps = Dashboard;
 
 const iso = (instant: number) => new Date(instant).toISOString().replace('T', ' ').slice(0, 16);
 
-/** A plain, dense page for the operator: tables only. */
-export function AdminPage({ counts, failing, flagged }: AdminPageProps) {
+const SECTIONS = [
+  ['subscribers', 'Subscribers'],
+  ['funnel', 'Funnel'],
+  ['failing', 'Failing steps'],
+  ['flagged', 'Flagged reflections'],
+  ['reflections', 'Recent reflections'],
+  ['previews', 'Previews'],
+] as const;
+
+/** A plain, dense page for the operator: a chart and tables, no script; addresses arrive already masked. */
+export function AdminPage({ counts, funnel, subscribers, failing, flagged, reflections, previews }: AdminPageProps) {
   return (
     <Layout title="Operator" wide noindex>
       <h1>Operator</h1>
-      <h2>Subscribers</h2>
+      <nav aria-label="Operator sections">
+        <p>
+          {SECTIONS.map(([id, label]) => (
+            <>
+              <a href={`#${id}`}>{label}</a>{' · '}
+            </>
+          ))}
+          <a href="/admin/export.csv" download>
+            Export all subscribers (CSV)
+          </a>
+        </p>
+      </nav>
+      <form method="post" action="/admin/logout">
+        <button type="submit">Sign out</button>
+      </form>
+
+      <h2 id="subscribers">Subscribers</h2>
       <table>
+        <caption class="muted">By channel and status</caption>
         <thead>
           <tr><th scope="col">Channel</th><th scope="col">Status</th><th scope="col">Count</th></tr>
         </thead>
@@ -26,7 +51,13 @@ export function AdminPage({ counts, failing, flagged }: AdminPageProps) {
           ))}
         </tbody>
       </table>
-      <h2>Steps that keep failing ({failing.length})</h2>
+      <h3>Newest {subscribers.length} subscribers</h3>
+      <SubscribersTable subscribers={subscribers} />
+
+      <h2 id="funnel">Funnel</h2>
+      <FunnelChart days={funnel} />
+
+      <h2 id="failing">Steps that keep failing ({failing.length})</h2>
       {failing.length === 0 ? (
         <p>None.</p>
       ) : (
@@ -41,21 +72,29 @@ export function AdminPage({ counts, failing, flagged }: AdminPageProps) {
           </tbody>
         </table>
       )}
-      <h2>Reflections flagged for safety ({flagged.length})</h2>
-      {flagged.length === 0 ? (
-        <p>None.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr><th scope="col">Subscriber</th><th scope="col">Day</th><th scope="col">Channel</th><th scope="col">Received (UTC)</th><th scope="col">Reflection</th></tr>
-          </thead>
-          <tbody>
-            {flagged.map((row) => (
-              <tr><td>{row.subscriberId}</td><td>{row.day}</td><td>{row.channel}</td><td>{iso(row.receivedAt)}</td><td>{row.body}</td></tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+
+      <h2 id="flagged">Reflections flagged for safety ({flagged.length})</h2>
+      <ReflectionsTable reflections={flagged} />
+
+      <h2 id="reflections">Recent reflections ({reflections.length})</h2>
+      <ReflectionsTable reflections={reflections} />
+
+      <h2 id="previews">Previews</h2>
+      <p class="muted">Each message as a sample subscriber would get it, with placeholder links.</p>
+      <table>
+        <thead>
+          <tr><th scope="col">Message</th><th scope="col">Email</th><th scope="col">SMS</th></tr>
+        </thead>
+        <tbody>
+          {previews.map((preview) => (
+            <tr>
+              <th scope="row">{preview.label}</th>
+              <td><a href={`/admin/preview/email/${preview.key}`} aria-label={`Email: ${preview.label}`}>Email</a></td>
+              <td><a href={`/admin/preview/sms/${preview.key}`} aria-label={`SMS: ${preview.label}`}>SMS</a></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </Layout>
   );
 }

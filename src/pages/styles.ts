@@ -92,7 +92,7 @@ legend{font-weight:600;padding:0;margin-bottom:.375rem}
 label{display:block;font-weight:600;margin-bottom:.25rem}
 .choice{display:flex;align-items:flex-start;gap:.625rem;font-weight:normal;margin:.375rem 0;cursor:pointer}
 .choice input{width:1.25rem;height:1.25rem;margin:.2rem 0 0;flex:none;accent-color:var(--accent)}
-input[type=email],input[type=tel],select{display:block;width:100%;min-height:2.875rem;padding:.5rem .75rem;font:inherit;color:var(--ink);background:var(--card);border:1px solid var(--control);border-radius:.5rem}
+input[type=email],input[type=tel],input[type=password],select{display:block;width:100%;min-height:2.875rem;padding:.5rem .75rem;font:inherit;color:var(--ink);background:var(--card);border:1px solid var(--control);border-radius:.5rem}
 input[aria-invalid=true],select[aria-invalid=true]{border:2px solid var(--error)}
 .field-error,.form-error{color:var(--error);font-weight:600;margin:.375rem 0 0}
 .field-error:empty,.form-error:empty{display:none}
@@ -107,6 +107,7 @@ button:disabled{opacity:.7;cursor:progress}
 .outbox dd{margin:0;overflow-wrap:anywhere}
 .outbox pre{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--page);padding:.75rem;border-radius:.375rem;font-size:.875rem}
 .outbox iframe{display:block;width:100%;height:32rem;border:1px solid var(--rule);border-radius:.375rem;background:#fff}
+table{border-collapse:collapse;width:100%;margin:0 0 1.5rem;font-size:.9375rem}th,td{padding:.375rem .75rem;text-align:left;vertical-align:top;border-bottom:1px solid var(--rule);overflow-wrap:anywhere}th{font-weight:600}
 @media (min-width:40rem){body{font-size:1.125rem}h1{font-size:2.25rem}.card{padding:1.75rem}}
 @media (prefers-reduced-motion:reduce){*{scroll-behavior:auto!important;transition:none!important}}
 `

@@ -1,0 +1,1 @@
+CREATE INDEX `subscribers_created` ON `subscribers` (`created_at`);
