@@ -7,7 +7,8 @@ import type { AppEnv } from '../app-env';
 import { AppError } from '../errors';
 import { readJsonOrForm } from '../http/request-meta';
 import { AdminLoginPage } from '../pages/admin-login-page';
-import { ADMIN_SESSION_TTL_MS, isAdminToken, signAdminSession } from '../security/admin-session';
+import { ADMIN_SESSION_TTL_MS, signAdminSession } from '../security/admin-session';
+import { isAdminToken } from '../security/admin-token';
 import { adminCookieName, configuredAdminToken, isHttps, refuseAdmin, safeAdminPath } from './guard';
 
 const MAX_FORM_BYTES = 16 * 1024;

@@ -1,4 +1,4 @@
-// The operator's login: ADMIN_TOKEN checked in constant time, and a session cookie of an expiry and an HMAC keyed by ADMIN_TOKEN.
+// The operator's session cookie: an expiry and an HMAC keyed by ADMIN_TOKEN, checked in constant time.
 import { toBase32 } from './base32';
 
 /** How long a login lasts. Changing ADMIN_TOKEN ends every session at once. */
@@ -33,15 +33,4 @@ export async function verifyAdminSession(adminToken: string | null, value: strin
   const expected = encoder.encode(await sessionMac(adminToken, expiresAt));
   const given = encoder.encode(givenMac);
   return expected.byteLength === given.byteLength && crypto.subtle.timingSafeEqual(expected, given);
-}
-
-async function digest(value: string): Promise<ArrayBuffer> {
-  return crypto.subtle.digest('SHA-256', encoder.encode(value));
-}
-
-/** True when `given` is ADMIN_TOKEN (surrounding spaces ignored); hashing first makes the comparison length-independent. */
-export async function isAdminToken(given: string, adminToken: string | null): Promise<boolean> {
-  if (!adminToken) return false;
-  const [a, b] = await Promise.all([digest(given.trim()), digest(adminToken)]);
-  return crypto.subtle.timingSafeEqual(a, b);
 }

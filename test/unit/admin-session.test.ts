@@ -1,6 +1,7 @@
 // The operator's session cookie opens the admin only for the ADMIN_TOKEN that made it, and only until it expires.
 import { describe, expect, it } from 'vitest';
-import { isAdminToken, signAdminSession, verifyAdminSession } from '../../src/security/admin-session';
+import { signAdminSession, verifyAdminSession } from '../../src/security/admin-session';
+import { isAdminToken } from '../../src/security/admin-token';
 
 const TOKEN = 'admin-token-for-the-session-tests-0123';
 const NOW = Date.UTC(2026, 5, 1, 12);
