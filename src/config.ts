@@ -30,21 +30,26 @@ export const DEFAULT_SMS_COUNTRIES = ['US', 'CA'];
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** A deployed worker answers on a public https address; `wrangler dev` on plain http (any host name) is development. */
+function isDeployedUrl(url: URL): boolean {
+  return url.protocol === 'https:' && !LOCAL_HOSTS.has(url.hostname);
+}
+
 /**
  * Reads and validates the configuration. Throws AppError `misconfigured` when a value is unusable,
  * including a missing TOKEN_SECRET on a non-local PUBLIC_URL (deploys must set a real one).
  */
 export function readConfig(env: Env): Config {
   const publicUrl = (env.PUBLIC_URL?.trim() || 'http://localhost:8787').replace(/\/+$/, '');
-  let host: string;
+  let url: URL;
   try {
-    host = new URL(publicUrl).hostname;
+    url = new URL(publicUrl);
   } catch {
     throw new AppError('misconfigured', 'PUBLIC_URL is not an absolute URL.');
   }
   const tokenSecret = env.TOKEN_SECRET?.trim() || null;
-  if (!tokenSecret && !LOCAL_HOSTS.has(host)) {
-    throw new AppError('misconfigured', 'TOKEN_SECRET must be set when PUBLIC_URL is not local.');
+  if (!tokenSecret && isDeployedUrl(url)) {
+    throw new AppError('misconfigured', 'TOKEN_SECRET must be set when PUBLIC_URL is a public https address.');
   }
   if (tokenSecret && tokenSecret.length < 32) {
     throw new AppError('misconfigured', 'TOKEN_SECRET must be at least 32 characters.');
