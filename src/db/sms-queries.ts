@@ -1,7 +1,7 @@
-// Queries behind the Twilio webhooks: opting back in by SMS (START/YES) and recording delivery status callbacks.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+// The query behind SMS opt-in (START/YES): bringing a subscriber back where they left off.
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from './client';
-import { consents, deliveries, subscribers, type Subscriber } from './schema';
+import { consents, subscribers, type Subscriber } from './schema';
 
 /** The statuses an SMS opt-in brings back to the course. */
 export const RESUMABLE_STATUSES = ['unsubscribed', 'suppressed', 'paused'] as const;
@@ -44,24 +44,4 @@ export async function resumeAfterOptIn(db: Database, current: Subscriber, change
     method: change.consent.method,
   });
   return true;
-}
-
-export interface ProviderStatus {
-  status: 'delivered' | 'failed';
-  /** e.g. "twilio 30003 undelivered"; null when delivered. */
-  error: string | null;
-  now: number;
-}
-
-/**
- * Records a provider's final word on the message it knows as `providerId`. Returns the subscriber it was sent to,
- * or undefined when no delivery carries that id (confirmation and help texts are not deliveries).
- */
-export async function recordProviderStatus(db: Database, providerId: string, update: ProviderStatus): Promise<{ subscriberId: string } | undefined> {
-  const [row] = await db
-    .update(deliveries)
-    .set({ status: update.status, last_error: update.error, updated_at: update.now })
-    .where(and(eq(deliveries.provider_id, providerId), inArray(deliveries.status, ['sent', 'delivered', 'failed'])))
-    .returning({ subscriberId: deliveries.subscriber_id });
-  return row;
 }

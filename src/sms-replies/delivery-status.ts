@@ -1,6 +1,6 @@
 // Twilio status callbacks: record each message's final status, and stop texting numbers that can never receive.
 import { findSubscriberByAddress, endSubscription } from '../db/subscribers';
-import { recordProviderStatus } from '../db/sms-queries';
+import { recordDeliveryEvent } from '../db/delivery-events';
 import type { Services } from '../services';
 
 /**
@@ -31,7 +31,7 @@ export async function recordSmsStatus(services: Services, callback: SmsStatusCal
   const status = callback.messageStatus.toLowerCase();
   if (status !== 'delivered' && status !== 'failed' && status !== 'undelivered') return 'ignored';
   const error = status === 'delivered' ? null : `twilio ${callback.errorCode ?? 'unknown'} ${status}`;
-  const recorded = await recordProviderStatus(db, callback.messageSid, { status: status === 'delivered' ? 'delivered' : 'failed', error, now: callback.now });
+  const recorded = await recordDeliveryEvent(db, callback.messageSid, status === 'delivered' ? 'delivered' : 'failed', error, callback.now);
   if (status === 'delivered' || callback.errorCode === null || !SUPPRESSING_ERROR_CODES.has(callback.errorCode)) {
     return recorded ? 'recorded' : 'ignored';
   }

@@ -1,7 +1,7 @@
 // What each verified Resend webhook event does: received → reflection, bounce/complaint → suppressed, others → delivery record.
 import * as z from 'zod/mini';
 import { fetchReceivedEmail, type ReceivedEmail } from '../channels/resend-inbound';
-import { recordEmailDeliveryEvent, type EmailDeliveryEvent } from '../db/email-delivery-events';
+import { recordDeliveryEvent, type DeliveryEvent } from '../db/delivery-events';
 import { endSubscription, findSubscriberByAddress } from '../db/subscribers';
 import { AppError } from '../errors';
 import { receiveInboundEmail, type InboundEmail } from '../replies/inbound-email';
@@ -23,7 +23,7 @@ const emailEventSchema = z.object({
 type EmailEventData = z.infer<typeof emailEventSchema>;
 
 /** Events that only update the delivery record, with the note they leave. */
-const DELIVERY_UPDATES: Record<string, { event: EmailDeliveryEvent; note: (data: EmailEventData) => string | null }> = {
+const DELIVERY_UPDATES: Record<string, { event: DeliveryEvent; note: (data: EmailEventData) => string | null }> = {
   'email.delivered': { event: 'delivered', note: () => null },
   'email.delivery_delayed': { event: 'delayed', note: () => 'resend: delivery delayed' },
   'email.failed': { event: 'failed', note: (data) => `resend: failed: ${data.failed?.reason ?? 'no reason given'}`.slice(0, 300) },
@@ -58,26 +58,26 @@ async function act(services: Services, type: string, data: unknown, now: number)
     const event = readEmailEvent(data);
     const bounceType = event.bounce?.type ?? 'Undetermined';
     if (bounceType.toLowerCase() !== 'permanent') {
-      await recordEmailDeliveryEvent(services.db, event.email_id, 'delayed', `resend: ${bounceType} bounce (${event.bounce?.subType ?? 'no subtype'})`, now);
+      await recordDeliveryEvent(services.db, event.email_id, 'delayed', `resend: ${bounceType} bounce (${event.bounce?.subType ?? 'no subtype'})`, now);
       return 'soft_bounce_noted';
     }
-    await recordEmailDeliveryEvent(services.db, event.email_id, 'bounced', `resend: permanent bounce (${event.bounce?.subType ?? 'no subtype'})`, now);
+    await recordDeliveryEvent(services.db, event.email_id, 'bounced', `resend: permanent bounce (${event.bounce?.subType ?? 'no subtype'})`, now);
     return suppress(services, event.to, 'hard bounce', now);
   }
   if (type === 'email.complained') {
     const event = readEmailEvent(data);
-    await recordEmailDeliveryEvent(services.db, event.email_id, 'complained', 'resend: spam complaint', now);
+    await recordDeliveryEvent(services.db, event.email_id, 'complained', 'resend: spam complaint', now);
     return suppress(services, event.to, 'spam complaint', now);
   }
   if (type === 'email.suppressed') {
     const event = readEmailEvent(data);
-    await recordEmailDeliveryEvent(services.db, event.email_id, 'failed', 'resend: on the suppression list', now);
+    await recordDeliveryEvent(services.db, event.email_id, 'failed', 'resend: on the suppression list', now);
     return suppress(services, event.to, 'on the provider suppression list', now);
   }
   const update = DELIVERY_UPDATES[type];
   if (update) {
     const event = readEmailEvent(data);
-    const changed = await recordEmailDeliveryEvent(services.db, event.email_id, update.event, update.note(event), now);
+    const changed = await recordDeliveryEvent(services.db, event.email_id, update.event, update.note(event), now);
     return changed ? 'delivery_updated' : 'delivery_unchanged';
   }
   if (IGNORED.has(type)) return 'ignored';
