@@ -4,10 +4,14 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 export const CHANNELS = ['email', 'sms'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** How a person comes to a course (SPEC §3): the partner who broke trust, the partner who was hurt, or both together. */
+export const ROLES = ['broke_trust', 'was_hurt', 'together'] as const;
+export type Role = (typeof ROLES)[number];
+
 export const SUBSCRIBER_STATUSES = ['pending', 'active', 'paused', 'completed', 'unsubscribed', 'suppressed'] as const;
 export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
 
-/** A person on the course: one address on one channel, and where they are in it. */
+/** An enrolment: one address on one channel in one course, and where they are in it. */
 export const subscribers = sqliteTable(
   'subscribers',
   {
@@ -16,6 +20,12 @@ export const subscribers = sqliteTable(
     /** Lower-cased email address or E.164 phone number. */
     address: text('address').notNull(),
     status: text('status', { enum: SUBSCRIBER_STATUSES }).notNull().default('pending'),
+    /** The course of this enrolment (a folder under content/, SPEC §7). */
+    course_id: text('course_id').notNull().default('rebuild-trust'),
+    /** The content version the enrolment follows; null until the first step is planned. */
+    course_version: text('course_version'),
+    /** Which prompts and practices fit this person. */
+    role: text('role', { enum: ROLES }).notNull().default('together'),
     timezone: text('timezone').notNull().default('UTC'),
     send_hour: integer('send_hour').notNull(),
     /** Restarting the course starts a new cycle; deliveries are unique per cycle. */
@@ -38,7 +48,8 @@ export const subscribers = sqliteTable(
     confirmation_sent_at: integer('confirmation_sent_at'),
   },
   (t) => [
-    uniqueIndex('subscribers_channel_address').on(t.channel, t.address),
+    uniqueIndex('subscribers_channel_address_course').on(t.channel, t.address, t.course_id),
+    index('subscribers_address').on(t.address),
     index('subscribers_due').on(t.status, t.next_due_at),
     index('subscribers_created').on(t.created_at),
   ],
@@ -104,7 +115,14 @@ export const reflections = sqliteTable(
     cycle: integer('cycle').notNull(),
     day: integer('day').notNull(),
     channel: text('channel', { enum: CHANNELS }).notNull(),
+    /** The reflection as extracted from the message: encrypted at rest (SPEC §6). */
     body: text('body').notNull(),
+    /** The whole message as text, encrypted at rest, so a better extractor can run again and nothing is lost. */
+    raw_text: text('raw_text'),
+    /** Which extractor produced body; 0 for SMS (kept whole). */
+    extractor_version: integer('extractor_version').notNull().default(0),
+    /** Set when the subscriber edited the reflection: re-extraction never overwrites an edit. */
+    edited_at: integer('edited_at'),
     /** The provider's id for the inbound message (Resend email_id, Twilio MessageSid, Message-ID): stored once. */
     source_id: text('source_id').notNull(),
     /** Set when the text speaks of violence or danger: shown to the operator, answered with the support line. */
@@ -113,6 +131,38 @@ export const reflections = sqliteTable(
   },
   (t) => [uniqueIndex('reflections_source').on(t.source_id), index('reflections_subscriber').on(t.subscriber_id, t.day)],
 );
+
+/** Inbound messages already acted on (SMS keywords included), so a replayed webhook changes nothing. */
+export const inboundMessages = sqliteTable('inbound_messages', {
+  source_id: text('source_id').primaryKey(),
+  received_at: integer('received_at').notNull(),
+});
+
+/** Every provider call made for a delivery, with its typed outcome: the operator's retry history. */
+export const deliveryAttempts = sqliteTable(
+  'delivery_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    delivery_id: integer('delivery_id')
+      .notNull()
+      .references(() => deliveries.id, { onDelete: 'cascade' }),
+    attempted_at: integer('attempted_at').notNull(),
+    /** sent, rate_limited, server, network, refused, duplicate, unanswered… */
+    outcome: text('outcome').notNull(),
+    /** A provider code (HTTP status, Twilio error code) without any address or token. */
+    detail: text('detail'),
+  },
+  (t) => [index('delivery_attempts_delivery').on(t.delivery_id, t.attempted_at)],
+);
+
+/** Signed-in admin sessions, so signing out ends one on the server. */
+export const adminSessions = sqliteTable('admin_sessions', {
+  /** SHA-256 of the session cookie's value. */
+  id: text('id').primaryKey(),
+  created_at: integer('created_at').notNull(),
+  expires_at: integer('expires_at').notNull(),
+  revoked_at: integer('revoked_at'),
+});
 
 /** Messages that would have gone to a provider, kept when no provider key is set (local development). */
 export const outbox = sqliteTable(
@@ -147,4 +197,5 @@ export const signupWindows = sqliteTable(
 export type Subscriber = typeof subscribers.$inferSelect;
 export type Delivery = typeof deliveries.$inferSelect;
 export type Reflection = typeof reflections.$inferSelect;
+export type DeliveryAttempt = typeof deliveryAttempts.$inferSelect;
 export type OutboxMessage = typeof outbox.$inferSelect;
