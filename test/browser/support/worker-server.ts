@@ -23,7 +23,8 @@ export interface StartWorkerOptions {
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Left out of the snapshot: large, generated, or the snapshot's own output. */
-const NOT_COPIED = new Set(['node_modules', '.git', '.wrangler', 'dist', 'test-results']);
+/** `.dev.vars` and `.env` stay behind: a developer's real provider keys must never reach a test. */
+const NOT_COPIED = new Set(['node_modules', '.git', '.wrangler', 'dist', 'test-results', '.dev.vars', '.env']);
 const HOST = '127.0.0.1';
 /** Bundling and starting workerd take a few seconds; the margin is for a busy CI machine. */
 const READY_TIMEOUT_MS = 45_000;
