@@ -1,26 +1,77 @@
-// Cloudflare Email Routing's email() event: the raw message parsed with postal-mime, then the shared inbound pipeline.
+// Cloudflare Email Routing's email() event: the raw message read within caps, parsed with postal-mime, then the shared pipeline.
 import PostalMime, { type Address, type Email } from 'postal-mime';
 import type { Services } from '../services';
 import { receiveInboundEmail, type InboundEmail, type InboundEmailOutcome } from './inbound-email';
 
 /** What the handler reads of Cloudflare's ForwardableEmailMessage. */
-export type RoutedEmailMessage = Pick<ForwardableEmailMessage, 'from' | 'to' | 'raw'>;
+export type RoutedEmailMessage = Pick<ForwardableEmailMessage, 'from' | 'to' | 'raw'> & { headers?: Headers };
+
+/** Bytes of a raw message read at most; the rest (large attachments, usually) is never read or parsed. */
+export const MAX_RAW_BYTES = 2 * 1024 * 1024;
+/** MIME parts nested deeper than this are refused by the parser (a crafted message cannot recurse for long). */
+export const MAX_MIME_DEPTH = 12;
+/** Bytes of headers read at most. */
+export const MAX_HEADER_BYTES = 128 * 1024;
 
 function mailboxes(addresses: Address[] | undefined): string[] {
   return (addresses ?? []).flatMap((address) => (address.group ? address.group.map((member) => member.address) : [address.address ?? '']));
 }
 
-async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** Reads at most `limit` bytes of a stream, then cancels it: an oversized message costs no more than the cap. */
+export async function readCapped(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < limit) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const room = limit - size;
+    chunks.push(value.byteLength > room ? value.subarray(0, room) : value);
+    size += Math.min(value.byteLength, room);
+  }
+  if (size >= limit) await reader.cancel().catch(() => undefined);
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+const FLOWED = new TextEncoder().encode('format=flowed');
+
+/**
+ * postal-mime joins a format=flowed line ending in a space to the next even when the next is quoted, which glues a
+ * reply onto the quote above it. So "format=flowed" is renamed in place (same length, one linear pass) and the
+ * soft line breaks are undone by stripReply, quote depth respected. Returns whether any part was flowed.
+ */
+export function unmarkFlowed(bytes: Uint8Array): boolean {
+  let found = false;
+  const last = bytes.length - FLOWED.length;
+  for (let index = 0; index <= last; index += 1) {
+    if ((bytes[index]! | 0x20) !== 0x66 || (bytes[index + 1]! | 0x20) !== 0x6f) continue;
+    let matches = true;
+    for (let offset = 2; offset < FLOWED.length && matches; offset += 1) matches = (bytes[index + offset]! | 0x20) === FLOWED[offset];
+    if (!matches) continue;
+    bytes.set(new TextEncoder().encode('format=fixed_'), index);
+    found = true;
+  }
+  return found;
 }
 
 /**
  * The parsed message in the shape both inbound paths share. `to` starts with the envelope recipient (the address
  * Email Routing delivered to, where the plus-address token is), then To and Cc; `from` is the From header, or the
  * envelope sender when there is none. The source id is the Message-ID, or a hash of the raw message without one.
+ * `authenticated` comes from the Authentication-Results header Cloudflare adds on receipt.
  */
-export async function toInboundEmail(message: RoutedEmailMessage, raw: ArrayBuffer, parsed: Email): Promise<InboundEmail> {
+export async function toInboundEmail(message: RoutedEmailMessage, raw: Uint8Array, parsed: Email, flowed = false): Promise<InboundEmail> {
   const headers: Record<string, string> = {};
   for (const header of parsed.headers) headers[header.key] ??= header.value;
   const messageId = parsed.messageId?.trim() || null;
@@ -30,19 +81,49 @@ export async function toInboundEmail(message: RoutedEmailMessage, raw: ArrayBuff
     subject: parsed.subject ?? '',
     text: parsed.text ?? null,
     html: parsed.html ?? null,
+    flowed,
     headers,
     messageId,
     sourceId: messageId ?? `sha256:${await sha256Hex(raw)}`,
+    authenticated: routedAuthentication(parsed.headers),
   };
 }
 
+/** The authserv-id Cloudflare Email Routing writes in the Authentication-Results header it adds. */
+const CLOUDFLARE_AUTHSERV = /^\s*mx\.cloudflare\.net\b/i;
+
 /**
- * Handles one message delivered by Email Routing: reads the raw RFC 822 message once, parses it with postal-mime
- * and passes it to receiveInboundEmail. Nothing is forwarded or rejected: a message that matches no subscriber is
- * dropped with a log line, so strangers never get a bounce that confirms the address.
+ * Whether the sender is who the From header says: Cloudflare Email Routing adds an Authentication-Results header
+ * (authserv-id mx.cloudflare.net) with dkim=, spf= and dmarc= results. Only Cloudflare's own header is trusted
+ * (a sender can write any header of its own below it): it passes with dmarc=pass. Anything else is not passed.
+ */
+export function routedAuthentication(headers: ReadonlyArray<{ key: string; value: string }>): boolean {
+  // Headers are in message order, and Cloudflare prepends its own: the first Authentication-Results is its.
+  const first = headers.find((header) => header.key === 'authentication-results');
+  if (!first || !CLOUDFLARE_AUTHSERV.test(first.value)) return false;
+  return /(^|[\s;])dmarc=pass\b/i.test(first.value.slice(0, 4096));
+}
+
+/** Parses a raw message within the caps (size, header size, nesting depth) into the shared inbound shape. */
+export async function parseRoutedEmail(message: RoutedEmailMessage, raw: Uint8Array): Promise<InboundEmail> {
+  const flowed = unmarkFlowed(raw);
+  const parsed = await PostalMime.parse(raw, { maxNestingDepth: MAX_MIME_DEPTH, maxHeadersSize: MAX_HEADER_BYTES });
+  return toInboundEmail(message, raw, parsed, flowed);
+}
+
+/**
+ * Handles one message delivered by Email Routing: reads at most MAX_RAW_BYTES of the raw RFC 822 message, parses it
+ * and passes it to receiveInboundEmail. Nothing is forwarded or rejected: a message that matches no subscriber, or
+ * that cannot be parsed, is dropped with a log line, so strangers never get a bounce that confirms the address.
  */
 export async function receiveRoutedEmail(services: Services, message: RoutedEmailMessage, now: number): Promise<InboundEmailOutcome> {
-  const raw = await new Response(message.raw).arrayBuffer();
-  const parsed = await PostalMime.parse(raw);
-  return receiveInboundEmail(services, await toInboundEmail(message, raw, parsed), now);
+  const raw = await readCapped(message.raw, MAX_RAW_BYTES);
+  let email: InboundEmail;
+  try {
+    email = await parseRoutedEmail(message, raw);
+  } catch (error) {
+    console.warn(JSON.stringify({ event: 'inbound_email_unreadable', error: error instanceof Error ? error.message.slice(0, 200) : 'unknown' }));
+    return { outcome: 'unreadable' };
+  }
+  return receiveInboundEmail(services, email, now);
 }

@@ -18,11 +18,54 @@ const NAMED_ENTITIES: Record<string, string> = {
   hellip: '\u2026',
   copy: '\u00a9',
 };
-const TOKEN = /<!--[\s\S]*?-->|<\/?([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>|[^<]+|</g;
+const TAG_NAME = /^<\/?([a-zA-Z][a-zA-Z0-9:-]{0,63})/;
+
+/**
+ * Splits HTML into comments, declarations, tags and text in one pass: each `<` looks for its `>` once, and when a
+ * document has no further `>` (100 KB of "<a"), the rest is text at once, so no input costs more than linear time.
+ */
+function* tokens(html: string): Generator<{ token: string; tagName?: string }> {
+  let index = 0;
+  let noCloseFrom = Infinity;
+  while (index < html.length) {
+    const open = html.indexOf('<', index);
+    if (open < 0) {
+      yield { token: html.substring(index) };
+      return;
+    }
+    if (open > index) yield { token: html.substring(index, open) };
+    if (html.startsWith('<!--', open)) {
+      const close = html.indexOf('-->', open + 4);
+      index = close < 0 ? html.length : close + 3;
+      continue;
+    }
+    const close = open >= noCloseFrom ? -1 : html.indexOf('>', open + 1);
+    if (close < 0) {
+      noCloseFrom = open;
+      yield { token: html.substring(open) };
+      return;
+    }
+    const token = html.substring(open, close + 1);
+    const next = html[open + 1];
+    // <?xml …?>, <!DOCTYPE …>, <![CDATA[…]]> and stray "<" that start no tag.
+    if (next === '?' || next === '!') {
+      index = close + 1;
+      continue;
+    }
+    const name = TAG_NAME.exec(token.length > 80 ? token.substring(0, 80) : token)?.[1];
+    if (name) {
+      yield { token, tagName: name.toLowerCase() };
+      index = close + 1;
+    } else {
+      yield { token: '<' };
+      index = open + 1;
+    }
+  }
+}
 
 /** Decodes the HTML character references an email body uses; unknown names stay as written. */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (whole, entity: string) => {
+  return text.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{1,31});/gi, (whole, entity: string) => {
     if (entity[0] !== '#') return NAMED_ENTITIES[entity.toLowerCase()] ?? whole;
     const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
     return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
@@ -48,17 +91,17 @@ export function htmlToText(html: string): string {
   };
   const ensureLineBreak = () => {
     if (current.trim()) endLine();
-    else currentDepth = depth;
+    else {
+      current = '';
+      currentDepth = depth;
+    }
   };
   const ensureBlankLine = () => {
     ensureLineBreak();
     if (lines.length > 0 && lines[lines.length - 1] !== '> '.repeat(depth).trimEnd()) endLine();
   };
 
-  for (const match of html.matchAll(TOKEN)) {
-    const token = match[0];
-    const tagName = match[1]?.toLowerCase();
-    if (token.startsWith('<!--')) continue;
+  for (const { token, tagName } of tokens(html)) {
     const closing = token.startsWith('</');
     if (hiddenUntil) {
       if (closing && tagName === hiddenUntil) hiddenUntil = null;

@@ -17,6 +17,10 @@ export interface InboundEmail {
   subject: string;
   text: string | null;
   html: string | null;
+  /** The text part was format=flowed and is given with its soft line breaks (Email Routing). */
+  flowed?: boolean;
+  /** The inbound path's verdict on the sender: DMARC (or aligned DKIM) passed for the From domain. */
+  authenticated: boolean;
   /** Header names in lower case; used to recognise automatic replies. */
   headers: Record<string, string>;
   /** The Message-ID header, when there is one. */

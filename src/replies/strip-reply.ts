@@ -1,80 +1,193 @@
-// Pure: the person's own words from an email reply, without the quoted history below them or their signature.
-import EmailReplyParser from 'email-reply-parser';
+// Pure: the person's own words from an email reply, without the quoted history around them or their signature.
 import { htmlToText } from './html-to-text';
+import {
+  HEADER_WINDOW,
+  MAX_PATTERN_LINE,
+  headerName,
+  isAttribution,
+  isSeparator,
+  mayStartAttribution,
+  textBeforeAttribution,
+} from './reply-patterns';
+import { stripSignature } from './strip-signature';
+
+/**
+ * The extractor's version, stored beside every email reflection. Raise it when the rules change, so stored
+ * messages can be extracted again (never over an edit the person made).
+ */
+export const EXTRACTOR_VERSION = 2;
+
+/** Longest text (characters) an email's part is read to: anything further is not read at all, so cost is bounded. */
+export const MAX_REPLY_TEXT_CHARS = 200_000;
 
 export interface ReplyBody {
   text?: string | null;
   html?: string | null;
+  /** The text part was sent as format=flowed (RFC 3676) and is given here with its soft line breaks. */
+  flowed?: boolean;
 }
-
-/** "On <date>, <name> wrote:" and its translations (Gmail, Apple Mail, Thunderbird and most others). */
-const QUOTE_HEADER = [
-  /^On\s.+\swrote\s?:$/i,
-  /^Le\s.+\sa\s\u00e9crit\s?:$/i,
-  /^El\s.+\sescribi\u00f3\s?:$/i,
-  /^Il\s.+\sha\sscritto\s?:$/i,
-  /^Em\s.+\sescreveu\s?:$/i,
-  /^Op\s.+\sschreef\s.*:$/i,
-  /^Am\s.+\sschrieb\s.*:$/i,
-  /^Den\s.+\sskrev\s.*:$/i,
-];
-/** Separators above a copy of the original (Outlook, Lotus and others), in a few languages. */
-const ORIGINAL_MESSAGE = /^-{2,}\s*(Original Message|Urspr\u00fcngliche Nachricht|Message d'origine|Mensaje original|Messaggio originale|Oorspronkelijk bericht)\s*-{2,}$/i;
-/** "From:" of a header block copied above the original (Outlook), some localised, bold in rich text. */
-const HEADER_FROM = /^\*{0,2}(From|De|Von|Van|Da|Fr\u00e5n|Fra|Od)\s?:\*{0,2}\s/i;
-/** The "Sent:" or "Date:" line that follows "From:" within a few lines in those blocks. */
-const HEADER_SENT = /^\*{0,2}(Sent|Date|Enviado|Gesendet|Verzonden|Inviato|Envoy\u00e9|Skickat|Sendt|Datum|Data)\s?:\*{0,2}\s/i;
-const HEADER_WINDOW = 3;
-const QUOTED = /^\s*>/;
 
 /**
  * Returns what the person wrote in this reply: the plain-text part when it has words, else the HTML part as text.
- * Copies of the original that email-reply-parser does not see (an Outlook "From: … Sent: …" block, an unquoted
- * copy under "On … wrote:") are cut first; the library then removes quoted lines, quote headers and signatures
- * ("-- ", "Sent from my iPhone", "Get Outlook for iOS", "Kind regards,"). Empty when nothing of theirs is left.
+ * Quoted lines, quote headers ("On … wrote:" in many languages, dated Gmail lines), copied header blocks
+ * ("From:/Sent:", "Date:", "От:"), "Original Message" rules and forwards go, wherever the person wrote (above,
+ * below or between the quotes); then a signature at the end ("-- ", "Sent from my iPhone", "Thanks!\nName",
+ * "-name", a contact block, a list footer). Every step reads each line a bounded number of times.
+ * Empty when nothing of theirs is left.
  */
 export function stripReply(body: ReplyBody): string {
-  const source = body.text?.trim() ? body.text : body.html?.trim() ? htmlToText(body.html) : '';
-  const own = beforeCopiedOriginal(normalise(source).split('\n')).join('\n');
-  return tidy(new EmailReplyParser().read(own).getVisibleText().split('\n'));
+  const text = body.text?.trim() ? body.text : null;
+  const source = text ? (body.flowed ? unflow(text) : text) : body.html?.trim() ? htmlToText(body.html.slice(0, MAX_REPLY_TEXT_CHARS * 2)) : '';
+  const lines = normalise(source.slice(0, MAX_REPLY_TEXT_CHARS)).split('\n');
+  return tidy(stripSignature(ownLines(lines)));
+}
+
+/** The whole message as text (the part stripReply reads), kept beside the reflection so nothing is lost. */
+export function wholeMessageText(body: ReplyBody): string {
+  const text = body.text?.trim() ? body.text : null;
+  const source = text ? (body.flowed ? unflow(text) : text) : body.html?.trim() ? htmlToText(body.html.slice(0, MAX_REPLY_TEXT_CHARS * 2)) : '';
+  return tidy(normalise(source.slice(0, MAX_REPLY_TEXT_CHARS)).split('\n'));
 }
 
 function normalise(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
-    .replace(/[\ufeff\u200b]/g, '')
-    .replace(/\u00a0/g, ' ');
+    .replace(/[\ufeff\u200b\u200c\u200d\u2060]/g, '')
+    .replace(/[\u00a0\u202f]/g, ' ');
 }
 
-/** How many lines (1 or 2: clients wrap long ones) the quote header starting at `index` takes; 0 when none does. */
-function quoteHeaderLength(lines: readonly string[], index: number): number {
-  const line = lines[index]?.trim() ?? '';
-  if (QUOTE_HEADER.some((pattern) => pattern.test(line))) return 1;
-  const wrapped = `${line} ${lines[index + 1]?.trim() ?? ''}`;
-  return line && QUOTE_HEADER.some((pattern) => pattern.test(wrapped)) ? 2 : 0;
-}
-
-function isHeaderBlock(lines: readonly string[], index: number): boolean {
-  return HEADER_FROM.test(lines[index]?.trim() ?? '') && lines.slice(index + 1, index + 1 + HEADER_WINDOW).some((next) => HEADER_SENT.test(next.trim()));
-}
-
-/** The lines above the first copy of an original message: a header block, an "Original Message" rule, or an
- * "On … wrote:" with no ">" quoting under it (the copy is not marked, so all of it goes). */
-function beforeCopiedOriginal(lines: string[]): string[] {
-  for (let index = 0; index < lines.length; index += 1) {
-    const header = quoteHeaderLength(lines, index);
-    const nextText = lines.slice(index + header).find((line) => line.trim());
-    const unquotedCopy = header > 0 && nextText !== undefined && !QUOTED.test(nextText);
-    if (unquotedCopy || ORIGINAL_MESSAGE.test(lines[index]?.trim() ?? '') || isHeaderBlock(lines, index)) {
-      let end = index;
-      while (end > 0 && /^\s*_*\s*$/.test(lines[end - 1] ?? '')) end -= 1;
-      return lines.slice(0, end);
+/**
+ * Undoes RFC 3676 soft line breaks: a line ending in a space continues on the next line only when both have the
+ * same quote depth (a reply under a quoted line is never glued onto it); space-stuffing is removed.
+ */
+export function unflow(text: string): string {
+  const out: string[] = [];
+  let open: { depth: number; text: string } | null = null;
+  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+    let depth = 0;
+    while (depth < raw.length && raw[depth] === '>') depth += 1;
+    let content = raw.substring(depth);
+    if (content.startsWith(' ')) content = content.substring(1);
+    if (open && open.depth === depth) open.text += content;
+    else {
+      if (open) out.push(quotePrefix(open.depth) + open.text);
+      open = { depth, text: content };
+    }
+    const soft = content.endsWith(' ') && content !== '-- ';
+    if (!soft) {
+      out.push(quotePrefix(open.depth) + open.text);
+      open = null;
     }
   }
-  return lines;
+  if (open) out.push(quotePrefix(open.depth) + open.text);
+  return out.join('\n');
 }
 
-function tidy(lines: string[]): string {
+function quotePrefix(depth: number): string {
+  return depth > 0 ? `${'>'.repeat(depth)} ` : '';
+}
+
+const QUOTED = /^\s*>/;
+/** How many following lines an attribution may be wrapped over ("On …, Name <\naddress>\nwrote:"). */
+const ATTRIBUTION_SPAN = 5;
+
+function isBlank(line: string): boolean {
+  return line.trim() === '';
+}
+
+/** How many lines (1 to ATTRIBUTION_SPAN) the attribution starting at `index` takes; 0 when there is none. */
+function attributionLength(lines: readonly string[], index: number): number {
+  const first = lines[index]!;
+  if (isAttribution(first)) return 1;
+  if (!mayStartAttribution(first)) return 0;
+  let joined = first.trim();
+  for (let extra = 1; extra < ATTRIBUTION_SPAN && index + extra < lines.length; extra += 1) {
+    const next = lines[index + extra]!.trim();
+    // Polymail wraps its address as "<\nmailto:Name <a@b>\n> wrote:": that last ">" closes the address.
+    if (next.length > MAX_PATTERN_LINE || (QUOTED.test(next) && !/^>\s?wrote:$/.test(next))) return 0;
+    joined = next ? `${joined} ${next}` : joined;
+    if (joined.length > MAX_PATTERN_LINE) return 0;
+    if (isAttribution(joined)) return extra + 1;
+  }
+  return 0;
+}
+
+/** True when a copied header block (two header lines within HEADER_WINDOW lines, or a lone "From:" with an
+ * address) starts at `index`. */
+function startsHeaderBlock(lines: readonly string[], index: number): boolean {
+  const name = headerName(lines[index]!);
+  if (!name) return false;
+  for (let next = index + 1; next < lines.length && next <= index + HEADER_WINDOW; next += 1) {
+    const other = headerName(lines[next]!);
+    if (other && other !== name) return true;
+  }
+  // A lone "From: someone@example.com" with nothing but a copy after it (talon's link case).
+  return /^\*{0,2}(from|von|de|от|van|fra|från)\b/i.test(lines[index]!.trim()) && /@/.test(lines[index]!);
+}
+
+/** Unquoted lines inside a quote that are the rest of a wrapped link, not an answer ("_nonce=3dd518)"). */
+function isQuoteContinuation(line: string): boolean {
+  const text = line.trim();
+  return /https?:\/\//.test(text) || (text.length > 0 && !/\s/.test(text) && /[=)/]/.test(text));
+}
+
+/**
+ * The person's lines: everything not quoted, not an attribution and not below a copied original. Text above, below
+ * or between quoted blocks is kept; after an unquoted copy (an attribution followed by plain lines, a header block,
+ * an "Original Message" rule) nothing more is theirs.
+ */
+function ownLines(lines: readonly string[]): string[] {
+  const own: string[] = [];
+  let index = 0;
+  while (index < lines.length) {
+    const line = lines[index]!;
+    if (QUOTED.test(line)) {
+      index += 1;
+      // A wrapped link's tail between quoted lines belongs to the quote.
+      while (index < lines.length && !QUOTED.test(lines[index]!) && isQuoteContinuation(lines[index]!) && nextIsQuoted(lines, index + 1)) index += 1;
+      continue;
+    }
+    if (isBlank(line)) {
+      own.push('');
+      index += 1;
+      continue;
+    }
+    const before = textBeforeAttribution(line);
+    const span = before === null ? attributionLength(lines, index) : 1;
+    if (span > 0) {
+      if (before) own.push(before);
+      let next = index + span;
+      while (next < lines.length && isBlank(lines[next]!)) next += 1;
+      // An attribution over ">" lines starts a quote; over plain lines, a copy that runs to the end.
+      if (next < lines.length && QUOTED.test(lines[next]!)) {
+        index = next;
+        continue;
+      }
+      break;
+    }
+    if (isSeparator(line) || startsHeaderBlock(lines, index)) break;
+    own.push(line);
+    index += 1;
+  }
+  return dropTrailingRules(own);
+}
+
+function nextIsQuoted(lines: readonly string[], from: number): boolean {
+  for (let index = from; index < lines.length && index < from + 3; index += 1) {
+    if (QUOTED.test(lines[index]!)) return true;
+    if (!isBlank(lines[index]!)) return false;
+  }
+  return false;
+}
+
+/** Outlook draws a rule of underscores above a copied header block; a rule left at the end is not the person's. */
+function dropTrailingRules(lines: string[]): string[] {
+  let end = lines.length;
+  while (end > 0 && /^\s*([_\-=*]{3,}|)\s*$/.test(lines[end - 1]!)) end -= 1;
+  return end === lines.length ? lines : lines.slice(0, end);
+}
+
+function tidy(lines: readonly string[]): string {
   return lines
     .map((line) => line.trimEnd())
     .join('\n')

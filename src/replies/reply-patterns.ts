@@ -1,0 +1,125 @@
+// Pure: what the lines around a person's reply look like in many mail clients and languages, one test per line.
+// Every pattern is anchored and bounded, and callers pass lines of at most MAX_PATTERN_LINE characters.
+
+/** Lines longer than this are never a quote header, separator or signature line, so patterns never see more. */
+export const MAX_PATTERN_LINE = 400;
+
+/** Words that open an attribution line ("On … wrote:") in the languages clients write it in. */
+const ATTRIBUTION_START =
+  /^[-\s*]{0,12}(On|Le|El|Il|Em|Op|Am|Den|På|W dniu|Dnia|Dne|Vào|Kun|Στις|В|У|Pada|Ve|Dana|Dňa)\s/i;
+/** The verbs ending it: wrote, a écrit, schrieb, schreef, skrev, napisał, написал, пише, đã viết … */
+const ATTRIBUTION_VERB =
+  /(?<!\p{L})(wrote|sent|a écrit|escribió|escreveu|ha scritto|scrisse|schrieb|schreef|geschreven|skrev|skrive|kirjoitti|napisał|napisała|napisał\(a\)|napsal|napsala|đã viết|написал|написала|написал\(а\)|написав|написав\(ла\)|пише|писал|пишет|έγραψε|yazdı|menulis|írta)(?!\p{L})/iu;
+/** The attribution verb closing the line: "… napisał(a):", "… пише:", "… wrote:". */
+const VERB_AT_END =
+  /(?<!\p{L})(wrote|sent|a écrit|escribió|escreveu|ha scritto|scrisse|schrieb|schreef|geschreven|skrev|kirjoitti|napisał|napisała|napisał\(a\)|napsal|napsala|đã viết|написал|написала|написал\(а\)|написав|написав\(ла\)|пише|пишет|έγραψε|yazdı|írta)\s?:?$/iu;
+/** "2016-10-24 15:36 GMT+02:00 Name <a@b>:" (Gmail in several locales) and "2011/4/7 Name <a@b>". */
+const DATED = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b/;
+/** "---- John Smith wrote ----" (Android), "------On … wrote-----". */
+const DASHED_WROTE = /^-{2,}.{1,200}\bwrote\s*-{2,}$/i;
+
+/**
+ * True when `text` (one line, or up to five lines joined by spaces) is a quote header: an "On <date>, <name>
+ * wrote:" in one of many languages, a dated Gmail address line, or an Android "---- Name wrote ----". It must
+ * name a date, time or address, so a sentence that only starts with "On" is not one.
+ */
+export function isAttribution(text: string): boolean {
+  const line = text.trim();
+  if (line.length > MAX_PATTERN_LINE) return false;
+  if (DASHED_WROTE.test(line)) return true;
+  if (DATED.test(line) && line.includes('@') && (line.endsWith(':') || line.endsWith('>'))) return true;
+  if (!/[:>-]$/.test(line) && !/\bwrote$/i.test(line)) return false;
+  if (!/\d|@/.test(line)) return false;
+  if (ATTRIBUTION_START.test(line) && ATTRIBUTION_VERB.test(line)) return true;
+  // "вт, 3 мар. 2026 г. в 08:00, Name <a@b>:" (Gmail in many locales), "03.03.2026, 08:00, "Name" <a@b>:" (Yandex)
+  if (/[>)]\s?:$/.test(line) && line.includes('@') && /\d/.test(line) && line.length <= 300) return true;
+  // "15 марта 2016 г., в 14:21, Иван <ivan@example.com> написал(а):", "ti 3. maalisk. 2026 klo 8.00 … kirjoitti:"
+  return /\d/.test(line) && /(:|wrote)$/i.test(line) && VERB_AT_END.test(line);
+}
+
+/** Whether a line can start an attribution that continues on the next lines (so joining them is worth trying). */
+export function mayStartAttribution(line: string): boolean {
+  const text = line.trim();
+  return text.length > 0 && text.length <= MAX_PATTERN_LINE && (ATTRIBUTION_START.test(text) || /^\d{1,4}[-/. ]/.test(text) || /^-{2,}/.test(text));
+}
+
+/** The person's words before an attribution that shares their line ("reply On Wed, … wrote:"), or null. */
+export function textBeforeAttribution(line: string): string | null {
+  const text = line.trim();
+  if (text.length > MAX_PATTERN_LINE || !text.endsWith(' wrote:')) return null;
+  const start = text.search(/[\s-]On\s/);
+  if (start <= 0) return null;
+  const rest = text.substring(start + 1);
+  const before = text.substring(0, start + 1).replace(/[\s-]+$/, '');
+  return before && /\d|@/.test(rest) && rest.length <= 300 ? before : null;
+}
+
+/** Rules above a copy of the original: Outlook, Thunderbird, Lotus, Android, forwards, in many languages. */
+const SEPARATOR =
+  /^[*_\s]{0,3}-{2,}\s*(Original Message|Original message|Reply Message|Forwarded message|Forwarded Message|Ursprüngliche Nachricht|Ursprungliche Nachricht|Antwort Nachricht|Weitergeleitete Nachricht|Oprindelig meddelelse|Videresendt meddelelse|Message d'origine|Message original|Message transféré|Mensaje original|Mensaje reenviado|Messaggio originale|Messaggio inoltrato|Oorspronkelijk bericht|Doorgestuurd bericht|Originalmeddelande|Ursprungligt meddelande|Vidarebefordrat meddelande|Opprinnelig melding|Videresendt melding|Alkuperäinen viesti|Välitetty viesti|Исходное сообщение|Пересылаемое сообщение|Оригінальне повідомлення|Oryginalna wiadomość|Wiadomość przekazana|Mensagem original|Mensagem encaminhada|Původní zpráva|Eredeti üzenet|Orijinal Mesaj)\s*-*[*_\s]{0,3}$/i;
+const FORWARD_INTRO = /^(Begin forwarded message|Anfang der weitergeleiteten Nachricht|Début du message réexpédié|Inicio del mensaje reenviado|Inizio messaggio inoltrato|Begin doorgestuurd bericht)\s?:$/i;
+
+/** True for a rule line that introduces a copied or forwarded original. */
+export function isSeparator(line: string): boolean {
+  const text = line.trim();
+  return text.length <= MAX_PATTERN_LINE && (SEPARATOR.test(text) || FORWARD_INTRO.test(text));
+}
+
+/** A header line of a copied original (From:, Sent:, Date:, To:, Subject: and their translations), bold or not. */
+const HEADER_LINE =
+  /^\*{0,2}(From|Sent|Date|To|Cc|Subject|Von|Gesendet|Datum|An|Betreff|De|Envoyé|Date|À|A|Objet|Enviado|Enviada|Para|Asunto|Fecha|Assunto|Da|Inviato|Oggetto|Data|Van|Verzonden|Aan|Onderwerp|Från|Skickat|Till|Ämne|Fra|Sendt|Til|Emne|Dato|От|Отправлено|Дата|Кому|Тема|Копия|Від|Надіслано|Od|Wysłano|Wysłane|Do|Temat|Lähettäjä|Lähetetty|Vastaanottaja|Aihe|Odesláno|Komu|Předmět|Feladó|Elküldve|Címzett|Tárgy|Kimden|Gönderildi|Kime|Konu)\s?\*{0,2}\s?:\*{0,2}(\s|$)/i;
+const HEADER_NAME = /^\*{0,2}([^\s:*]+)/;
+/** Where a copied header block's lines may be found: this many lines from its first. */
+export const HEADER_WINDOW = 6;
+
+/** The header name of a line like "*Sent:* …", lower-cased; null when the line is not a header line. */
+export function headerName(line: string): string | null {
+  const text = line.trim();
+  if (text.length > MAX_PATTERN_LINE || !HEADER_LINE.test(text)) return null;
+  return HEADER_NAME.exec(text)?.[1]?.toLowerCase() ?? null;
+}
+
+/** "Sent from my iPhone", "Get Outlook for iOS", BlackBerry network footers and their translations. */
+const DEVICE = /(iphone|ipad|ipod|android|blackberry|mobile|phone|samsung|galaxy|htc|nokia|smartphone|tablet|outlook|mailbox|acompli|airmail|spark|device|gmail|yahoo|aol|proton|huawei|pixel|xiaomi|handy|телефон|айфон|smartfon|telefon|móvil|movil|portable|celular|cellulare|windows mail|mail for|mail app|superhuman|hey\.com|fairemail|k-9|bluemail)/i;
+const SENT_FROM = /^(sent|envoyé|envoye|enviado|inviato|verzonden|verstuurd|skickat|sendt|lähetetty|отправлено|надіслано|wysłane|gesendet|odesláno)(?!\p{L}).{0,100}$/iu;
+const OTHER_MOBILE = /^(von meinem|envoyé de mon|envoyé depuis mon|enviado desde mi|enviado do meu|inviato da|verstuurd vanaf mijn|get outlook for|download outlook for|отправлено из|sent using|sent with|sent via|skickat från min)(?!\p{L}).{0,80}$/iu;
+
+/** True for a line a phone or mail app adds under every message (never a sentence of the person's own). */
+export function isMobileSignature(line: string): boolean {
+  const text = line.trim();
+  if (text.length > 120) return false;
+  if (OTHER_MOBILE.test(text)) return true;
+  // "Sent from my desk, where …" is a sentence: only a short line naming a device or app counts.
+  return SENT_FROM.test(text) && DEVICE.test(text) && text.split(/\s+/).length <= 14;
+}
+
+/** A closing line on its own: "Thanks!", "Best regards,", "Cheers", "Viele Grüße", "С уважением," … */
+const CLOSING =
+  /^(thanks|thank you|thanks again|many thanks|thanks so much|thank you so much|thx|ty|cheers|best|all the best|best regards|best wishes|kind regards|kindest regards|warm regards|warmest regards|warmly|regards|sincerely|yours|yours truly|yours sincerely|love|lots of love|with love|xx|xoxo|hugs|take care|talk soon|cordialement|bien cordialement|merci|bises|bien à vous|grüße|viele grüße|liebe grüße|beste grüße|lg|vg|mfg|mit freundlichen grüßen|danke|saludos|un saludo|saludos cordiales|abrazos|un abrazo|gracias|cumprimentos|atenciosamente|abraços|obrigado|obrigada|groeten|groetjes|met vriendelijke groet|hartelijke groet|hälsningar|mvh|med vänliga hälsningar|vänliga hälsningar|venlig hilsen|hilsen|med vennlig hilsen|с уважением|спасибо|всего доброго|pozdrawiam|pozdrowienia|dzięki|cordiali saluti|saluti|grazie|un abbraccio|ystävällisin terveisin|terveisin)\s*[,.!:;)]*\s*$/iu;
+
+/** True for a line that is only a closing ("Thanks!", "Kind regards,"), the start of a sign-off. */
+export function isClosing(line: string): boolean {
+  const text = line.trim();
+  return text.length <= 40 && CLOSING.test(text);
+}
+
+/** "-roman", "- Roman", "-Lev.", "~ Ana": a name signed under a dash. */
+const DASH_NAME = /^[-~–—]\s?\p{Lu}?[\p{L}'.]{1,20}(\s[\p{L}'.]{1,20})?\.?$/u;
+
+/** True for a dash-signed name like "-roman". */
+export function isDashName(line: string): boolean {
+  return DASH_NAME.test(line.trim());
+}
+
+/** A signature delimiter: "-- ", "--", "---", "—", or a long rule of underscores. */
+export function isSignatureDelimiter(line: string): boolean {
+  return /^(-{2,3}|—|_{5,}|-{2} )\s*$/.test(line.replace(/\s+$/, ' ').trimEnd()) || line === '-- ';
+}
+
+/** Words of a mailing-list footer or an automatic notice under the person's words. */
+export const LIST_FOOTER =
+  /(mailing list|listinfo|unsubscribe|you received this (message|email) because|to post to this group|view this discussion|google groups|manage your subscription|list-unsubscribe|abbestellen|se désabonner|se desinscrire)/i;
+
+/** Pieces of a contact block: phone, address, link, title words. */
+export const CONTACT_DETAIL =
+  /(\+?\d[\d\s().-]{6,}\d|[^\s@]+@[^\s@]+\.[a-z]{2,}|https?:\/\/|www\.|\b(tel|phone|mobile|cell|fax|mob|tél|tlf|telefon)\b\s*[.:]|\b(ceo|cto|cfo|coo|founder|co-founder|director|manager|president|engineer|consultant|lmft|lcsw|phd|md|inc|llc|ltd|gmbh|corp|corporation|company|group)\b)/i;

@@ -1,0 +1,103 @@
+// Pure: the signature under a person's words ("-- ", "Sent from my iPhone", "Thanks!\nRoman", a contact block) cut off.
+import { CONTACT_DETAIL, LIST_FOOTER, isClosing, isDashName, isMobileSignature, isSignatureDelimiter } from './reply-patterns';
+
+/** A signature is found only among the last lines: this many non-blank ones at most. */
+const TAIL_LINES = 12;
+/** Lines of a signature or contact block are short. */
+const SIGNATURE_LINE = 72;
+
+/**
+ * Removes a signature from the end of `lines` (the person's words, quotes already gone): a delimiter ("-- ", "--",
+ * "---", a rule of underscores) and what follows it, a closing line on its own ("Thanks!", "Kind regards,") with
+ * only short lines under it, a dash-signed name ("-roman"), a phone or mail app's line ("Sent from my iPhone",
+ * BlackBerry network footers), a contact block (name, title, phone, link) and a mailing-list footer. The first
+ * line is never taken: a message that is only "Thanks!" stays. When in doubt, the words stay.
+ */
+export function stripSignature(lines: readonly string[]): string[] {
+  let end = trimEnd(lines, lines.length);
+  const first = firstContent(lines);
+  if (first < 0) return [];
+  end = cutAtDelimiter(lines, first, end);
+  for (let round = 0; round < 6; round += 1) {
+    const before = end;
+    end = trimEnd(lines, end);
+    const last = end - 1;
+    if (last <= first) break;
+    const line = lines[last]!;
+    if (isMobileSignature(line) || (isDashName(line) && !/^\s*-\s/.test(lines[previousContent(lines, last)] ?? ''))) {
+      end = last;
+      continue;
+    }
+    end = cutSignOff(lines, first, end);
+    if (end === before) end = cutContactBlock(lines, first, end);
+    if (end === before) break;
+  }
+  return lines.slice(0, trimEnd(lines, end));
+}
+
+function isBlank(line: string | undefined): boolean {
+  return line === undefined || line.trim() === '';
+}
+
+function trimEnd(lines: readonly string[], end: number): number {
+  while (end > 0 && isBlank(lines[end - 1])) end -= 1;
+  return end;
+}
+
+function firstContent(lines: readonly string[]): number {
+  return lines.findIndex((line) => !isBlank(line));
+}
+
+function previousContent(lines: readonly string[], index: number): number {
+  let at = index - 1;
+  while (at >= 0 && isBlank(lines[at])) at -= 1;
+  return at;
+}
+
+/** The indexes of the last `count` non-blank lines before `end`, oldest first. */
+function tail(lines: readonly string[], end: number, count: number): number[] {
+  const found: number[] = [];
+  for (let at = end - 1; at >= 0 && found.length < count; at -= 1) if (!isBlank(lines[at])) found.push(at);
+  return found.reverse();
+}
+
+/** A delimiter line among the last lines, with only signature-like lines (or a list footer) below it. */
+function cutAtDelimiter(lines: readonly string[], first: number, end: number): number {
+  const candidates = tail(lines, end, TAIL_LINES + 1);
+  for (const at of candidates) {
+    if (at <= first || !isSignatureDelimiter(lines[at]!)) continue;
+    const below = candidates.filter((index) => index > at);
+    const footer = below.some((index) => LIST_FOOTER.test(lines[index]!));
+    if (footer || below.every((index) => lines[index]!.trim().length <= SIGNATURE_LINE)) return at;
+  }
+  return end;
+}
+
+/** "Thanks!\nRoman", "Best regards,\n\nAna Silva\nCounsellor": a closing line with at most a few short lines under it. */
+function cutSignOff(lines: readonly string[], first: number, end: number): number {
+  const candidates = tail(lines, end, 6);
+  for (const at of candidates) {
+    if (at <= first || !isClosing(lines[at]!)) continue;
+    const below = candidates.filter((index) => index > at);
+    if (below.length === 0) continue;
+    if (below.every((index) => isSignatureLike(lines[index]!))) return at;
+  }
+  return end;
+}
+
+/** A last paragraph of 2-6 short lines that names a person and gives a phone, address, link or title. */
+function cutContactBlock(lines: readonly string[], first: number, end: number): number {
+  let start = end;
+  while (start > 0 && end - start < 6 && !isBlank(lines[start - 1]) && isSignatureLike(lines[start - 1]!)) start -= 1;
+  const block = lines.slice(start, end);
+  if (start <= first || block.length < 2 || block.length > 6) return end;
+  if (!block.every(isSignatureLike) || !block.some((line) => CONTACT_DETAIL.test(line))) return end;
+  if (LIST_FOOTER.test(block.join(' ')) || /^[\p{L}'.-]+(\s[\p{L}'.,-]+){0,4}$/u.test(block[0]!.trim())) return start;
+  return end;
+}
+
+/** Short, and not a sentence: no more than eight words, not ending like one (a name, title, phone or link). */
+function isSignatureLike(line: string): boolean {
+  const text = line.trim();
+  return text.length <= SIGNATURE_LINE && text.split(/\s+/).length <= 8 && !/[.?!]$/.test(text.replace(/\b(Inc|Ltd|Co|Jr|Sr|Dr|Corp)\.$/, 'x'));
+}
