@@ -20,6 +20,12 @@ export interface Config {
   signupRateLimit: number;
   postalAddress: string;
   supportLine: string;
+  /** REFLECTIONS_KEY: secret of the key reflections are encrypted under; null derives one from TOKEN_SECRET. */
+  reflectionsKey: string | null;
+  /** REFLECTIONS_KEY_PREVIOUS: the key being rotated out, still read until every row is re-encrypted. */
+  reflectionsKeyPrevious: string | null;
+  /** ADMIN_SHOWS_REFLECTIONS=true lets the admin page show reflection text. */
+  adminShowsReflections: boolean;
 }
 
 export const DEV_TOKEN_SECRET = 'dev-only-token-secret-never-use-in-production';
@@ -83,7 +89,17 @@ export function readConfig(env: Env): Config {
     signupRateLimit: readCount(env.SIGNUP_RATE_LIMIT, 10, 'SIGNUP_RATE_LIMIT'),
     postalAddress: env.POSTAL_ADDRESS?.trim() || DEFAULT_POSTAL_ADDRESS,
     supportLine: env.SUPPORT_LINE?.trim() || DEFAULT_SUPPORT_LINE,
+    reflectionsKey: readKey(env.REFLECTIONS_KEY, 'REFLECTIONS_KEY'),
+    reflectionsKeyPrevious: readKey(env.REFLECTIONS_KEY_PREVIOUS, 'REFLECTIONS_KEY_PREVIOUS'),
+    adminShowsReflections: env.ADMIN_SHOWS_REFLECTIONS?.trim().toLowerCase() === 'true',
   };
+}
+
+function readKey(value: string | undefined, name: string): string | null {
+  const key = value?.trim();
+  if (!key) return null;
+  if (key.length < 32) throw new AppError('misconfigured', `${name} must be at least 32 characters.`);
+  return key;
 }
 
 function trimSlash(value: string | undefined): string {

@@ -12,5 +12,8 @@ declare namespace Cloudflare {
     TWILIO_BASE_URL?: string;
     TOKEN_SECRET?: string;
     ADMIN_TOKEN?: string;
+    REFLECTIONS_KEY?: string;
+    REFLECTIONS_KEY_PREVIOUS?: string;
+    ADMIN_SHOWS_REFLECTIONS?: string;
   }
 }

@@ -5,6 +5,7 @@ import type { EmailChannel, SmsChannel } from './channels/channel';
 import { createOutboxEmailChannel, createOutboxSmsChannel } from './channels/outbox';
 import { createResendEmailChannel } from './channels/resend';
 import { createTwilioSmsChannel } from './channels/twilio';
+import { createReflectionCipher, type ReflectionCipher } from './security/reflection-cipher';
 import { meterD1, meterQueue, newUsage, type InvocationUsage } from './platform/invocation-meter';
 
 export interface Services {
@@ -14,6 +15,8 @@ export interface Services {
   email: EmailChannel;
   sms: SmsChannel;
   queue: Env['DELIVERY_QUEUE'];
+  /** Encrypts and decrypts reflections at rest. */
+  reflectionCipher: ReflectionCipher;
   /** What this invocation has spent so far against the platform's limits. */
   usage: InvocationUsage;
 }
@@ -51,5 +54,6 @@ export function buildServices(env: Env, usage: InvocationUsage = newUsage()): Se
   const sms = config.twilio
     ? meterSms(createTwilioSmsChannel({ ...config.twilio, statusCallbackUrl: `${config.publicUrl}/webhooks/twilio/status` }), usage)
     : createOutboxSmsChannel(db, clock, 'Rebuild Trust (outbox)');
-  return { config, db, d1, email, sms, queue: meterQueue(env.DELIVERY_QUEUE, usage), usage };
+  const reflectionCipher = createReflectionCipher(config);
+  return { config, db, d1, email, sms, queue: meterQueue(env.DELIVERY_QUEUE, usage), reflectionCipher, usage };
 }

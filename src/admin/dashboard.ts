@@ -1,5 +1,6 @@
 // Everything the operator page shows, read in parallel and shaped for display (addresses masked, funnel filled in).
 import type { Database } from '../db/client';
+import type { ReflectionCipher } from '../security/reflection-cipher';
 import { countSentByDay, countSubscribers, failingDeliveries, flaggedReflections, recentReflections, recentSubscribers } from '../db/admin-queries';
 import { MAX_ATTEMPTS } from '../delivery/progress';
 import { buildFunnel } from './funnel';
@@ -7,7 +8,7 @@ import { maskAddress } from './mask-address';
 import { allPreviewKeys, previewLabel } from './previews';
 
 /** The operator page's data. Subscriber addresses are masked here, so the page never holds a full one. */
-export async function loadDashboard(db: Database) {
+export async function loadDashboard(db: Database, cipher: ReflectionCipher, showReflections: boolean) {
   const [counts, sentByDay, subscribers, failing, flagged, reflections] = await Promise.all([
     countSubscribers(db),
     countSentByDay(db),
@@ -21,10 +22,15 @@ export async function loadDashboard(db: Database) {
     funnel: buildFunnel(sentByDay),
     subscribers: subscribers.map(({ address, ...rest }) => ({ ...rest, maskedAddress: maskAddress(address) })),
     failing,
-    flagged,
-    reflections,
+    flagged: await Promise.all(flagged.map((row) => shownReflection(cipher, showReflections, row))),
+    reflections: await Promise.all(reflections.map((row) => shownReflection(cipher, showReflections, row))),
     previews: allPreviewKeys().map((key) => ({ key: String(key), label: previewLabel(key) })),
   };
+}
+
+/** Reflection text is decrypted for the admin page only with ADMIN_SHOWS_REFLECTIONS=true (SPEC §6). */
+async function shownReflection<Row extends { body: string }>(cipher: ReflectionCipher, show: boolean, row: Row): Promise<Row> {
+  return { ...row, body: show ? await cipher.decrypt(row.body, 'body') : '(text hidden: ADMIN_SHOWS_REFLECTIONS is off)' };
 }
 
 export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;

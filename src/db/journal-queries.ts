@@ -1,6 +1,8 @@
 // The journal's queries: everything kept about one subscriber, their self-service changes, and deleting it all.
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { ReflectionCipher } from '../security/reflection-cipher';
 import type { Database } from './client';
+import { openReflection } from './reflections';
 import { consents, deliveries, outbox, reflections, subscribers, type Delivery, type Reflection, type Subscriber, type SubscriberStatus } from './schema';
 
 export type Consent = typeof consents.$inferSelect;
@@ -13,8 +15,11 @@ export interface JournalRecord {
   reflections: Reflection[];
 }
 
-/** The subscriber with their consents, deliveries and reflections, read in one round trip; undefined when unknown. */
-export async function loadJournalRecord(db: Database, subscriberId: string): Promise<JournalRecord | undefined> {
+/**
+ * The subscriber with their consents, deliveries and reflections (decrypted: the journal is where they are shown),
+ * read in one round trip; undefined when unknown.
+ */
+export async function loadJournalRecord(db: Database, cipher: ReflectionCipher, subscriberId: string): Promise<JournalRecord | undefined> {
   const [found, consentRows, deliveryRows, reflectionRows] = await db.batch([
     db.select().from(subscribers).where(eq(subscribers.id, subscriberId)),
     db.select().from(consents).where(eq(consents.subscriber_id, subscriberId)).orderBy(asc(consents.consented_at), asc(consents.id)),
@@ -23,7 +28,8 @@ export async function loadJournalRecord(db: Database, subscriberId: string): Pro
   ]);
   const subscriber = found[0];
   if (!subscriber) return undefined;
-  return { subscriber, consents: consentRows, deliveries: deliveryRows, reflections: reflectionRows };
+  const opened = await Promise.all(reflectionRows.map((row) => openReflection(cipher, row)));
+  return { subscriber, consents: consentRows, deliveries: deliveryRows, reflections: opened };
 }
 
 /**

@@ -1,12 +1,18 @@
-// Storing a reflection: once per inbound message id, under the latest step sent, remembering the first flag.
-import { and, eq } from 'drizzle-orm';
+// Storing reflections encrypted (once per inbound message id, under the latest step sent), reading them back, re-extracting.
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import type { ReflectionCipher } from '../security/reflection-cipher';
 import type { Database } from './client';
-import { reflections, subscribers, type Channel } from './schema';
+import { reflections, subscribers, type Channel, type Reflection } from './schema';
 
 export interface NewReflection {
   subscriberId: string;
   channel: Channel;
+  /** The reflection as extracted (plaintext here; encrypted before it is written). */
   body: string;
+  /** The whole message as text, kept so nothing is lost to extraction; null for SMS (the body is the whole message). */
+  rawText: string | null;
+  /** Which extractor produced body (0: kept whole, as for SMS). */
+  extractorVersion: number;
   /** The provider's id for the inbound message: a second delivery of the same id stores nothing. */
   sourceId: string;
   flagged: boolean;
@@ -15,15 +21,22 @@ export interface NewReflection {
   day?: number;
 }
 
+/** Where reflections are kept, and the cipher they are kept under. */
+export interface ReflectionStore {
+  db: Database;
+  reflectionCipher: ReflectionCipher;
+}
+
 /**
- * Stores a reflection once. Returns `stored: false` when this source id was stored before (a webhook retried),
- * and `firstFlag: true` when it is flagged and no earlier reflection of this subscriber was (the support line
- * is sent once).
+ * Stores a reflection once, body and whole message encrypted. Returns `stored: false` when this source id was
+ * stored before (a webhook retried), and `firstFlag: true` when it is flagged and no earlier reflection of this
+ * subscriber was (the support line is sent once).
  */
 export async function storeReflection(
-  db: Database,
+  store: ReflectionStore,
   reflection: NewReflection,
 ): Promise<{ stored: boolean; known: boolean; day: number; firstFlag: boolean }> {
+  const { db, reflectionCipher: cipher } = store;
   const subscriber = await db
     .select({ cycle: subscribers.cycle, lastDaySent: subscribers.last_day_sent })
     .from(subscribers)
@@ -45,7 +58,9 @@ export async function storeReflection(
       cycle: subscriber.cycle,
       day,
       channel: reflection.channel,
-      body: reflection.body,
+      body: await cipher.encrypt(reflection.body, 'body'),
+      raw_text: reflection.rawText === null ? null : await cipher.encrypt(reflection.rawText, 'raw_text'),
+      extractor_version: reflection.extractorVersion,
       source_id: reflection.sourceId,
       flagged: reflection.flagged,
       received_at: reflection.now,
@@ -54,4 +69,35 @@ export async function storeReflection(
     .returning({ id: reflections.id });
   const stored = inserted.length > 0;
   return { stored, known: true, day, firstFlag: stored && reflection.flagged && !earlierFlag };
+}
+
+/** A stored reflection with its texts decrypted (legacy plaintext rows read as they are). */
+export async function openReflection<Row extends Pick<Reflection, 'body' | 'raw_text'>>(cipher: ReflectionCipher, row: Row): Promise<Row> {
+  return {
+    ...row,
+    body: await cipher.decrypt(row.body, 'body'),
+    raw_text: row.raw_text === null ? null : await cipher.decrypt(row.raw_text, 'raw_text'),
+  };
+}
+
+/** A page of reflections after `afterId` (by id), for re-extraction and re-encryption. */
+export async function reflectionsAfter(db: Database, afterId: number, limit: number): Promise<Reflection[]> {
+  return db.select().from(reflections).where(gt(reflections.id, afterId)).orderBy(asc(reflections.id)).limit(limit).all();
+}
+
+/**
+ * Rewrites a reflection's stored texts (already encrypted by the caller) and extractor version, only while the
+ * subscriber has not edited it. Returns false when the row was edited (or gone) meanwhile.
+ */
+export async function rewriteReflection(
+  db: Database,
+  id: number,
+  values: { body: string; raw_text: string | null; extractor_version: number },
+): Promise<boolean> {
+  const updated = await db
+    .update(reflections)
+    .set(values)
+    .where(and(eq(reflections.id, id), isNull(reflections.edited_at)))
+    .returning({ id: reflections.id });
+  return updated.length > 0;
 }

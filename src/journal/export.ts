@@ -24,7 +24,18 @@ export interface JournalExport {
   };
   consents: { channel: string; consentedAt: string | null; sourceIp: string | null; textVersion: string; method: string }[];
   deliveries: { round: number; day: number; title: string; channel: string; status: string; sentAt: string | null }[];
-  reflections: { round: number; day: number; title: string; channel: string; text: string; receivedAt: string | null; flaggedForSafety: boolean }[];
+  reflections: {
+    round: number;
+    day: number;
+    title: string;
+    channel: string;
+    text: string;
+    /** The whole message the reflection was taken from (email); null for SMS, whose text is the whole message. */
+    wholeMessage: string | null;
+    editedAt: string | null;
+    receivedAt: string | null;
+    flaggedForSafety: boolean;
+  }[];
 }
 
 /** The machine-readable export: the subscriber's settings, consent records, messages sent and reflections, times in ISO 8601 UTC. */
@@ -66,6 +77,8 @@ export function buildJsonExport(record: JournalRecord, now: number): JournalExpo
       title: titleOfDay(reflection.day),
       channel: reflection.channel,
       text: reflection.body,
+      wholeMessage: reflection.raw_text,
+      editedAt: iso(reflection.edited_at),
       receivedAt: iso(reflection.received_at),
       flaggedForSafety: reflection.flagged,
     })),
@@ -83,7 +96,9 @@ function quoteLines(text: string): string {
 }
 
 function reflectionBlock(reflection: Reflection, timezone: string): string {
-  return `My reflection, ${formatLocalDateTime(reflection.received_at, timezone)}, ${CHANNEL_WORDS[reflection.channel]}:\n\n${quoteLines(reflection.body)}`;
+  const block = `My reflection, ${formatLocalDateTime(reflection.received_at, timezone)}, ${CHANNEL_WORDS[reflection.channel]}:\n\n${quoteLines(reflection.body)}`;
+  const whole = reflection.raw_text?.trim();
+  return whole && whole !== reflection.body.trim() ? `${block}\n\nThe whole message:\n\n${quoteLines(whole)}` : block;
 }
 
 function roundSection(record: JournalRecord, cycle: number, heading: string): string {

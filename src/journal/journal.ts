@@ -1,5 +1,6 @@
 // The journal's self-service: open by signed link, pause, resume, restart, change the rhythm, delete everything (SPEC §4).
 import { WELCOME_DAY } from '../course/course';
+import type { ReflectionCipher } from '../security/reflection-cipher';
 import type { Database } from '../db/client';
 import {
   changeRhythm,
@@ -27,9 +28,13 @@ export async function journalSubscriberId(tokenSecret: string, token: string): P
 }
 
 /** Everything kept about the subscriber behind a journal token; undefined for an invalid token or a deleted subscriber. */
-export async function openJournal(db: Database, tokenSecret: string, token: string): Promise<JournalRecord | undefined> {
+export async function openJournal(
+  services: { db: Database; reflectionCipher: ReflectionCipher },
+  tokenSecret: string,
+  token: string,
+): Promise<JournalRecord | undefined> {
   const subscriberId = await journalSubscriberId(tokenSecret, token);
-  return subscriberId ? loadJournalRecord(db, subscriberId) : undefined;
+  return subscriberId ? loadJournalRecord(services.db, services.reflectionCipher, subscriberId) : undefined;
 }
 
 type Decision = 'done' | 'not_allowed' | ((expected: ExpectedState) => Promise<boolean>);

@@ -32,7 +32,7 @@ const basePathOf = (token: string) => `/journal/${token}`;
 /** Shows the journal behind `token` with an optional notice or refused settings form; 404 page for a bad token. */
 async function showJournal(c: Context<AppEnv>, token: string, status: 200 | 409 | 422, extra: Pick<JournalPageProps, 'notice' | 'settingsError'> = {}) {
   const { services } = c.var;
-  const record = await openJournal(services.db, services.config.tokenSecret, token);
+  const record = await openJournal(services, services.config.tokenSecret, token);
   if (!record) return invalidLink(c);
   const view = buildJournalView(record, Date.now());
   return c.html(<JournalPage view={view} basePath={basePathOf(token)} supportLine={services.config.supportLine} {...extra} />, status);
@@ -105,7 +105,7 @@ export const journalRoutes = new Hono<AppEnv>()
   .post('/journal/:token/settings', async (c) => {
     const { services } = c.var;
     const token = c.req.param('token');
-    const record = await openJournal(services.db, services.config.tokenSecret, token);
+    const record = await openJournal(services, services.config.tokenSecret, token);
     if (!record) return invalidLink(c);
     const fields = await readFields(c);
     let settings;
@@ -120,7 +120,7 @@ export const journalRoutes = new Hono<AppEnv>()
   })
   .get('/journal/:token/export.json', async (c) => {
     const { services } = c.var;
-    const record = await openJournal(services.db, services.config.tokenSecret, c.req.param('token'));
+    const record = await openJournal(services, services.config.tokenSecret, c.req.param('token'));
     if (!record) return invalidLink(c);
     const now = Date.now();
     const body = JSON.stringify(buildJsonExport(record, now), null, 2);
@@ -128,14 +128,14 @@ export const journalRoutes = new Hono<AppEnv>()
   })
   .get('/journal/:token/export.md', async (c) => {
     const { services } = c.var;
-    const record = await openJournal(services.db, services.config.tokenSecret, c.req.param('token'));
+    const record = await openJournal(services, services.config.tokenSecret, c.req.param('token'));
     if (!record) return invalidLink(c);
     const now = Date.now();
     return attachment(c, buildMarkdownExport(record, now), 'text/markdown; charset=utf-8', `rebuild-trust-journal-${localDateKey(now, record.subscriber.timezone)}.md`);
   })
   .get('/journal/:token/delete', async (c) => {
     const { services } = c.var;
-    const record = await openJournal(services.db, services.config.tokenSecret, c.req.param('token'));
+    const record = await openJournal(services, services.config.tokenSecret, c.req.param('token'));
     if (!record) return invalidLink(c);
     const journalUrl = basePathOf(c.req.param('token'));
     return c.html(

@@ -253,6 +253,12 @@ function Reflections({ items, supportLine }: { items: ReflectionView[]; supportL
             .map((line) => (
               <p>{line}</p>
             ))}
+          {item.wholeMessage && (
+            <details class="whole-message">
+              <summary>Show the whole message</summary>
+              <pre style="white-space:pre-wrap;overflow-wrap:anywhere">{item.wholeMessage}</pre>
+            </details>
+          )}
           {item.flagged && (
             <aside class="safety" role="note" aria-label="Support">
               <p>

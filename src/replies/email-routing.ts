@@ -45,6 +45,7 @@ export async function readCapped(stream: ReadableStream<Uint8Array>, limit: numb
 }
 
 const FLOWED = new TextEncoder().encode('format=flowed');
+const UNFLOWED = new TextEncoder().encode('format=fixed_');
 
 /**
  * postal-mime joins a format=flowed line ending in a space to the next even when the next is quoted, which glues a
@@ -59,7 +60,7 @@ export function unmarkFlowed(bytes: Uint8Array): boolean {
     let matches = true;
     for (let offset = 2; offset < FLOWED.length && matches; offset += 1) matches = (bytes[index + offset]! | 0x20) === FLOWED[offset];
     if (!matches) continue;
-    bytes.set(new TextEncoder().encode('format=fixed_'), index);
+    bytes.set(UNFLOWED, index);
     found = true;
   }
   return found;
@@ -85,7 +86,7 @@ export async function toInboundEmail(message: RoutedEmailMessage, raw: Uint8Arra
     headers,
     messageId,
     sourceId: messageId ?? `sha256:${await sha256Hex(raw)}`,
-    authenticated: routedAuthentication(parsed.headers),
+    authenticated: routedAuthentication(parsed.headers, parsed.from?.address ?? message.from),
   };
 }
 
@@ -94,14 +95,16 @@ const CLOUDFLARE_AUTHSERV = /^\s*mx\.cloudflare\.net\b/i;
 
 /**
  * Whether the sender is who the From header says: Cloudflare Email Routing adds an Authentication-Results header
- * (authserv-id mx.cloudflare.net) with dkim=, spf= and dmarc= results. Only Cloudflare's own header is trusted
- * (a sender can write any header of its own below it): it passes with dmarc=pass. Anything else is not passed.
+ * (authserv-id mx.cloudflare.net) above the message's own headers, with dkim=, spf= and dmarc= results. Only that
+ * first header is trusted (a sender can write any header of its own below it), and it passes only with dmarc=pass
+ * for the From address's domain.
  */
-export function routedAuthentication(headers: ReadonlyArray<{ key: string; value: string }>): boolean {
-  // Headers are in message order, and Cloudflare prepends its own: the first Authentication-Results is its.
+export function routedAuthentication(headers: ReadonlyArray<{ key: string; value: string }>, from: string): boolean {
   const first = headers.find((header) => header.key === 'authentication-results');
   if (!first || !CLOUDFLARE_AUTHSERV.test(first.value)) return false;
-  return /(^|[\s;])dmarc=pass\b/i.test(first.value.slice(0, 4096));
+  const domain = from.trim().toLowerCase().split('@')[1];
+  const dmarc = /(?:^|[\s;])dmarc=pass\b[^;]*?header\.from=([^\s;]+)/i.exec(first.value.slice(0, 4096));
+  return Boolean(domain && dmarc && dmarc[1]!.toLowerCase() === domain);
 }
 
 /** Parses a raw message within the caps (size, header size, nesting depth) into the shared inbound shape. */

@@ -6,7 +6,7 @@ import type { Services } from '../services';
 import { keepReflection } from './keep-reflection';
 import { addressOf, isAutomaticReply, plusTags, replyDay } from './inbound-match';
 import { buildSupportLineEmail } from './support-line-email';
-import { stripReply } from './strip-reply';
+import { EXTRACTOR_VERSION, stripReply, wholeMessageText } from './strip-reply';
 
 /** A received email as both inbound paths see it, before anything is decided. */
 export interface InboundEmail {
@@ -32,14 +32,22 @@ export interface InboundEmail {
 export type InboundEmailOutcome =
   | { outcome: 'stored'; subscriberId: string; day: number; flagged: boolean; supportLineSent: boolean }
   | { outcome: 'unsubscribed'; subscriberId: string }
-  | { outcome: 'duplicate' | 'empty' | 'automatic' | 'unmatched' | 'not_confirmed' };
+  | { outcome: 'duplicate' | 'empty' | 'automatic' | 'unmatched' | 'not_confirmed' | 'unauthenticated' | 'unreadable' };
 
 /** Longest reflection kept from one email; a letter longer than this is cut, not refused. */
 export const MAX_REFLECTION_CHARS = 50_000;
 
-type Match = { kind: 'reply' | 'unsubscribe'; subscriberId: string } | { kind: 'sender'; subscriber: Subscriber } | null;
+type Match =
+  | { kind: 'reply' | 'unsubscribe'; subscriberId: string }
+  | { kind: 'sender'; subscriber: Subscriber }
+  | { kind: 'unauthenticated' }
+  | null;
 
-/** The subscriber an email belongs to: a signed plus-address token first, else the sender's address. */
+/**
+ * The subscriber an email belongs to (SPEC §5): a signed plus-address token first. By the From address only when no
+ * EMAIL_REPLY_TO is configured (so replies cannot carry a token) and the inbound path says the sender's domain
+ * authenticated it (DMARC, or aligned DKIM); a From header alone is anyone's to write.
+ */
 async function matchSubscriber(services: Services, email: InboundEmail): Promise<Match> {
   const { config, db } = services;
   for (const tag of plusTags(email.to)) {
@@ -48,9 +56,11 @@ async function matchSubscriber(services: Services, email: InboundEmail): Promise
     const unsubscribeFor = await verifyToken(config.tokenSecret, 'unsubscribe', tag);
     if (unsubscribeFor) return { kind: 'unsubscribe', subscriberId: unsubscribeFor };
   }
+  if (config.emailReplyTo) return null;
   const sender = addressOf(email.from);
   const subscriber = sender ? await findSubscriberByAddress(db, 'email', sender) : undefined;
-  return subscriber ? { kind: 'sender', subscriber } : null;
+  if (!subscriber) return null;
+  return email.authenticated ? { kind: 'sender', subscriber } : { kind: 'unauthenticated' };
 }
 
 /**
@@ -78,6 +88,7 @@ async function decide(services: Services, email: InboundEmail, now: number): Pro
   const { db } = services;
   const match = await matchSubscriber(services, email);
   if (!match) return { outcome: 'unmatched' };
+  if (match.kind === 'unauthenticated') return { outcome: 'unauthenticated' };
   if (match.kind === 'unsubscribe') {
     await endSubscription(db, match.subscriberId, 'unsubscribed', 'email unsubscribe (mailto)', now);
     return { outcome: 'unsubscribed', subscriberId: match.subscriberId };
@@ -88,29 +99,35 @@ async function decide(services: Services, email: InboundEmail, now: number): Pro
   // A sender still pending has received no course email: a reply to the confirmation email is not a reflection.
   if (match.kind === 'sender' && subscriber.status === 'pending') return { outcome: 'not_confirmed' };
 
-  const text = stripReply({ text: email.text, html: email.html }).slice(0, MAX_REFLECTION_CHARS);
-  const kept = await keepReflection(db, {
+  const body = { text: email.text, html: email.html, flowed: email.flowed };
+  const text = stripReply(body).slice(0, MAX_REFLECTION_CHARS);
+  const kept = await keepReflection(services, {
     subscriberId: subscriber.id,
     channel: 'email',
     text,
+    rawText: wholeMessageText(body),
+    extractorVersion: EXTRACTOR_VERSION,
     sourceId: email.sourceId,
     now,
     day: replyDay(email.subject, subscriber.last_day_sent),
   });
   if (!kept.kept) return { outcome: kept.reason === 'unknown_subscriber' ? 'unmatched' : kept.reason };
-  const supportLineSent = kept.sendSupportLine ? await sendSupportLine(services, subscriber, email) : false;
+  const supportLineSent = kept.sendSupportLine ? await sendSupportLine(services, subscriber) : false;
   return { outcome: 'stored', subscriberId: subscriber.id, day: kept.day, flagged: kept.flagged, supportLineSent };
 }
 
-/** Answers a reflection that speaks of danger with the support line, once; a refused send is logged, not retried. */
-async function sendSupportLine(services: Services, subscriber: Subscriber, email: InboundEmail): Promise<boolean> {
+/**
+ * Answers a reflection that speaks of danger with the support line, once; a refused send is logged, not retried.
+ * Nothing of the inbound message (its subject, its Message-ID) goes into the answer's headers.
+ */
+async function sendSupportLine(services: Services, subscriber: Subscriber): Promise<boolean> {
   const { config } = services;
   const message = buildSupportLineEmail({
     from: config.emailFrom,
     to: subscriber.address,
     supportLine: config.supportLine,
-    inReplyTo: email.messageId,
-    subject: email.subject,
+    inReplyTo: null,
+    subject: '',
   });
   const [outcome] = await services.email.sendBatch([message], `support-line-${subscriber.id}`);
   if (outcome?.outcome === 'ok') return true;

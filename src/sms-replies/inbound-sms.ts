@@ -71,7 +71,7 @@ export async function answerInboundSms(services: Services, sms: InboundSms): Pro
   }
   if (subscriber.status === 'pending') return { outcome: 'awaiting_confirmation', reply: composeConfirmationSms(PROGRAM_NAME) };
 
-  const kept = await keepReflection(db, { subscriberId: subscriber.id, channel: 'sms', text: sms.body, sourceId: sms.messageSid, now: sms.now });
+  const kept = await keepReflection(services, { subscriberId: subscriber.id, channel: 'sms', text: sms.body, sourceId: sms.messageSid, now: sms.now });
   if (!kept.kept) return { outcome: kept.reason === 'duplicate' ? 'duplicate' : 'unchanged', reply: null };
   return { outcome: 'reflection_kept', reply: kept.sendSupportLine ? composeSafetySms(config.supportLine) : null };
 }

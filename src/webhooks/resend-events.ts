@@ -127,5 +127,22 @@ export function fromResend(email: ReceivedEmail, emailId: string): InboundEmail 
     headers,
     messageId: email.message_id ?? null,
     sourceId: emailId,
+    authenticated: resendAuthentication(headers, email.from),
   };
+}
+
+/** The authserv-id of the Authentication-Results header Resend's receiving servers (Amazon SES) add. */
+const RESEND_AUTHSERV = /^\s*amazonses\.com\b/i;
+
+/**
+ * Whether Resend's receiving side authenticated the sender: its Authentication-Results (authserv-id amazonses.com)
+ * says dmarc=pass for the From domain. The received email carries one value per header name; a value written by
+ * anyone else (another authserv-id) is not trusted, and no verdict means not authenticated.
+ */
+export function resendAuthentication(headers: Readonly<Record<string, string>>, from: string): boolean {
+  const results = headers['authentication-results'];
+  if (!results || !RESEND_AUTHSERV.test(results)) return false;
+  const domain = addressOf(from)?.split('@')[1];
+  const dmarc = /(?:^|[\s;])dmarc=pass\b[^;]*?header\.from=([^\s;]+)/i.exec(results.slice(0, 4096));
+  return Boolean(domain && dmarc && dmarc[1]!.toLowerCase() === domain);
 }
