@@ -8,6 +8,8 @@ export type RoutedEmailMessage = Pick<ForwardableEmailMessage, 'from' | 'to' | '
 
 /** Bytes of a raw message read at most; the rest (large attachments, usually) is never read or parsed. */
 export const MAX_RAW_BYTES = 2 * 1024 * 1024;
+/** Lines of a raw message read at most: the parser's cost grows with lines, and a reply's words come first. */
+export const MAX_RAW_LINES = 20_000;
 /** MIME parts nested deeper than this are refused by the parser (a crafted message cannot recurse for long). */
 export const MAX_MIME_DEPTH = 12;
 /** Bytes of headers read at most. */
@@ -20,6 +22,16 @@ function mailboxes(addresses: Address[] | undefined): string[] {
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** The first `limit` lines of `bytes` (a view, no copy); one pass over the bytes. */
+export function capLines(bytes: Uint8Array, limit: number): Uint8Array {
+  let seen = 0;
+  for (let index = bytes.indexOf(0x0a); index >= 0; index = bytes.indexOf(0x0a, index + 1)) {
+    seen += 1;
+    if (seen >= limit) return bytes.subarray(0, index + 1);
+  }
+  return bytes;
 }
 
 /** Reads at most `limit` bytes of a stream, then cancels it: an oversized message costs no more than the cap. */
@@ -107,8 +119,9 @@ export function routedAuthentication(headers: ReadonlyArray<{ key: string; value
   return Boolean(domain && dmarc && dmarc[1]!.toLowerCase() === domain);
 }
 
-/** Parses a raw message within the caps (size, header size, nesting depth) into the shared inbound shape. */
-export async function parseRoutedEmail(message: RoutedEmailMessage, raw: Uint8Array): Promise<InboundEmail> {
+/** Parses a raw message within the caps (bytes, lines, header size, nesting depth) into the shared inbound shape. */
+export async function parseRoutedEmail(message: RoutedEmailMessage, whole: Uint8Array): Promise<InboundEmail> {
+  const raw = capLines(whole.byteLength > MAX_RAW_BYTES ? whole.subarray(0, MAX_RAW_BYTES) : whole, MAX_RAW_LINES);
   const flowed = unmarkFlowed(raw);
   const parsed = await PostalMime.parse(raw, { maxNestingDepth: MAX_MIME_DEPTH, maxHeadersSize: MAX_HEADER_BYTES });
   return toInboundEmail(message, raw, parsed, flowed);

@@ -19,6 +19,8 @@ export const EXTRACTOR_VERSION = 2;
 
 /** Longest text (characters) an email's part is read to: anything further is not read at all, so cost is bounded. */
 export const MAX_REPLY_TEXT_CHARS = 200_000;
+/** Lines of that text the extractor reads at most (a long letter has a few thousand). */
+export const MAX_REPLY_LINES = 8_000;
 
 export interface ReplyBody {
   text?: string | null;
@@ -36,17 +38,19 @@ export interface ReplyBody {
  * Empty when nothing of theirs is left.
  */
 export function stripReply(body: ReplyBody): string {
-  const text = body.text?.trim() ? body.text : null;
-  const source = text ? (body.flowed ? unflow(text) : text) : body.html?.trim() ? htmlToText(body.html.slice(0, MAX_REPLY_TEXT_CHARS * 2)) : '';
-  const lines = normalise(source.slice(0, MAX_REPLY_TEXT_CHARS)).split('\n');
-  return tidy(stripSignature(ownLines(lines)));
+  return tidy(stripSignature(ownLines(readableText(body).split('\n', MAX_REPLY_LINES))));
 }
 
 /** The whole message as text (the part stripReply reads), kept beside the reflection so nothing is lost. */
 export function wholeMessageText(body: ReplyBody): string {
-  const text = body.text?.trim() ? body.text : null;
+  return tidy(readableText(body).split('\n'));
+}
+
+/** The text part when it has words (soft line breaks undone), else the HTML part as text; at most MAX_REPLY_TEXT_CHARS. */
+function readableText(body: ReplyBody): string {
+  const text = body.text?.trim() ? body.text.slice(0, MAX_REPLY_TEXT_CHARS) : null;
   const source = text ? (body.flowed ? unflow(text) : text) : body.html?.trim() ? htmlToText(body.html.slice(0, MAX_REPLY_TEXT_CHARS * 2)) : '';
-  return tidy(normalise(source.slice(0, MAX_REPLY_TEXT_CHARS)).split('\n'));
+  return normalise(source.slice(0, MAX_REPLY_TEXT_CHARS));
 }
 
 function normalise(text: string): string {

@@ -22,9 +22,15 @@ export function stripSignature(lines: readonly string[]): string[] {
     const before = end;
     end = trimEnd(lines, end);
     const last = end - 1;
-    if (last <= first) break;
+    if (last < first) break;
     const line = lines[last]!;
-    if (isMobileSignature(line) || (isDashName(line) && !/^\s*-\s/.test(lines[previousContent(lines, last)] ?? ''))) {
+    // A phone's "Sent from my iPhone" is never the person's words, even alone; anything else needs words above it.
+    if (isMobileSignature(line)) {
+      end = last;
+      continue;
+    }
+    if (last === first) break;
+    if (isDashName(line) && !/^\s*-\s/.test(lines[previousContent(lines, last)] ?? '')) {
       end = last;
       continue;
     }

@@ -4,6 +4,11 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../src/index';
+import { readConfig } from '../../src/config';
+import { keepReflection } from '../../src/replies/keep-reflection';
+import { EXTRACTOR_VERSION } from '../../src/replies/strip-reply';
+import { signToken } from '../../src/security/tokens';
+import { buildServices } from '../../src/services';
 import { verifyResendWebhook } from '../../src/webhooks/resend-signature';
 import vectors from '../fixtures/specs/signature-test-vectors.json';
 import appleMailText from '../fixtures/replies/apple-mail.txt?raw';
@@ -68,8 +73,11 @@ async function subscriberRow(id: string) {
   return row!;
 }
 
+/** The subscriber's reflections as stored, bodies decrypted with the worker's own cipher. */
 async function reflectionsOf(subscriberId: string): Promise<ReflectionRow[]> {
-  return rows<ReflectionRow>('SELECT day, body, channel, flagged, source_id FROM reflections WHERE subscriber_id = ? ORDER BY id', subscriberId);
+  const cipher = buildServices(inboundEnv()).reflectionCipher;
+  const stored = await rows<ReflectionRow>('SELECT day, body, channel, flagged, source_id FROM reflections WHERE subscriber_id = ? ORDER BY id', subscriberId);
+  return Promise.all(stored.map(async (row) => ({ ...row, body: await cipher.decrypt(row.body, 'body') })));
 }
 
 /** Registers a received email with the Resend stand-in, as Resend stores it when mail arrives; returns its email_id. */
@@ -251,18 +259,19 @@ describe('POST /webhooks/resend email.received', () => {
     ]);
   });
 
-  it('reads the token whatever case a mail system gave the address, and falls back to a confirmed sender without one', async () => {
+  it('reads the token whatever case a mail system gave the address, and never matches by From while EMAIL_REPLY_TO is set', async () => {
     const address = unique('case');
     const subscriber = await signUpAndConfirm(address);
     await replyThroughResend({ from: address, to: [subscriber.replyTo.toUpperCase()], subject: 'Re: Welcome', text: 'Shouted address.' });
-    await replyThroughResend({ from: `Me <${address.toUpperCase()}>`, to: ['reflections@in.example.com'], subject: 'Hello', text: 'Written to the plain address.' });
+    const { response: plain } = await replyThroughResend({ from: `Me <${address.toUpperCase()}>`, to: ['reflections@in.example.com'], subject: 'Hello', text: 'Written to the plain address.' });
+    expect(await plain.json()).toMatchObject({ outcome: 'unmatched' });
     const { response } = await replyThroughResend({ from: unique('stranger'), to: ['reflections@in.example.com'], subject: 'Hi', text: 'Who am I?' });
     expect(await response.json()).toMatchObject({ outcome: 'unmatched' });
     const pending = unique('pending');
     await postJson('/api/subscribe', { email: pending }, inboundEnv());
     const { response: early } = await replyThroughResend({ from: pending, to: ['reflections@in.example.com'], subject: 'Re: Please confirm', text: 'Yes, please.' });
     expect(await early.json()).toMatchObject({ outcome: 'not_confirmed' });
-    expect((await reflectionsOf(subscriber.id)).map((reflection) => reflection.body)).toEqual(['Shouted address.', 'Written to the plain address.']);
+    expect((await reflectionsOf(subscriber.id)).map((reflection) => reflection.body)).toEqual(['Shouted address.']);
   });
 
   it('unsubscribes a message to the List-Unsubscribe mailto address and never keeps automatic replies', async () => {
@@ -292,10 +301,11 @@ describe('POST /webhooks/resend email.received', () => {
       { body: 'He hit me again last night and I am scared.', flagged: 1 },
       { body: 'I feel unsafe at home.', flagged: 1 },
     ]);
-    const support = (await sentTo(address)).filter((email) => email.subject === 'Re: Welcome');
+    const support = (await sentTo(address)).filter((email) => email.text?.includes('1-800-799-7233') && !/welcome/i.test(email.subject));
     expect(support).toHaveLength(1);
-    expect(support[0]!.text).toContain('1-800-799-7233');
-    expect(support[0]!.headers?.['In-Reply-To']).toMatch(/^<.+>$/);
+    // Nothing of the inbound message reaches an outgoing header: not its subject, not its Message-ID.
+    expect(support[0]!.subject).not.toMatch(/Re: Welcome/);
+    expect(support[0]!.headers?.['In-Reply-To']).toBeUndefined();
   });
 
   it('answers 503 when the body cannot be read: no API key, or Resend out of reach; and stores nothing', async () => {
@@ -384,10 +394,10 @@ describe('Email Routing email() handler', () => {
     };
   }
 
-  async function deliverRouted(from: string, to: string, raw: string) {
+  async function deliverRouted(from: string, to: string, raw: string, routedEnv = inboundEnv()) {
     const message = routedMessage(from, to, raw);
     const ctx = createExecutionContext();
-    await worker.email(message as unknown as ForwardableEmailMessage, inboundEnv(), ctx);
+    await worker.email(message as unknown as ForwardableEmailMessage, routedEnv, ctx);
     await waitOnExecutionContext(ctx);
     return message;
   }
@@ -417,11 +427,12 @@ describe('Email Routing email() handler', () => {
     expect(message.forward).not.toHaveBeenCalled();
   });
 
-  it('finds the subscriber by the From header when the envelope has no token, and hashes a message without Message-ID', async () => {
+  it('finds the subscriber by an authenticated From header when no EMAIL_REPLY_TO is set, and hashes a message without Message-ID', async () => {
     const address = unique('routed-from');
     const subscriber = await signUpAndConfirm(address);
-    const raw = gmailReply(address, 'reflections@in.example.com').replace(/^Message-ID: .*\r\n/m, '');
-    await deliverRouted(`bounces+srs=${crypto.randomUUID().slice(0, 6)}@forwarder.example`, 'reflections@in.example.com', raw);
+    const stamped = `Authentication-Results: mx.cloudflare.net;\r\n\tdkim=pass header.d=example.org;\r\n\tdmarc=pass header.from=example.org policy.dmarc=reject;\r\n\tspf=pass smtp.mailfrom=example.org\r\n`;
+    const raw = stamped + gmailReply(address, 'reflections@in.example.com').replace(/^Message-ID: .*\r\n/m, '');
+    await deliverRouted(`bounces+srs=${crypto.randomUUID().slice(0, 6)}@forwarder.example`, 'reflections@in.example.com', raw, inboundEnv({ EMAIL_REPLY_TO: '' }));
     const [kept] = await reflectionsOf(subscriber.id);
     expect(kept!.body).toMatch(/^I named the exact thing I did/);
     expect(kept!.source_id).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -433,5 +444,141 @@ describe('Email Routing email() handler', () => {
     const raw = `From: <${address}>\r\nTo: <${subscriber.unsubscribeAddress}>\r\nSubject: unsubscribe\r\nMessage-ID: <${crypto.randomUUID()}@mail.example>\r\n\r\n\r\n`;
     await deliverRouted(address, subscriber.unsubscribeAddress, raw);
     expect(await subscriberRow(subscriber.id)).toEqual({ status: 'unsubscribed', end_reason: 'email unsubscribe (mailto)' });
+  });
+});
+
+describe('only the subscriber\u2019s own replies (SPEC \u00a75)', () => {
+  const noReplyTo = () => inboundEnv({ EMAIL_REPLY_TO: '' });
+  const resendStamp = (domain: string, dmarc: 'pass' | 'fail') =>
+    `amazonses.com; spf=pass (spfCheck: domain of ${domain} designates 192.0.2.1 as permitted sender) smtp.mailfrom=${domain}; dkim=${dmarc} header.i=@${domain}; dmarc=${dmarc} header.from=${domain};`;
+
+  async function replyByFrom(email: { from: string; text: string; headers?: Record<string, string> }) {
+    const emailId = await registerInbound({ ...email, to: ['reflections@in.example.com'], subject: 'Re: Day 1 of 30' });
+    const body = receivedEvent(emailId, { ...email, to: ['reflections@in.example.com'], subject: 'Re: Day 1 of 30' });
+    const response = await postWebhook(body, signed(body), noReplyTo());
+    return (await response.json()) as { outcome: string };
+  }
+
+  it('Resend: stores a reply matched by From only when Resend\u2019s DMARC verdict passed for the From domain', async () => {
+    const address = unique('resend-auth');
+    const subscriber = await signUpAndConfirm(address);
+    expect(await replyByFrom({ from: address, text: 'No verdict at all.' })).toMatchObject({ outcome: 'unauthenticated' });
+    expect(await replyByFrom({ from: address, text: 'DMARC failed.', headers: { 'Authentication-Results': resendStamp('example.org', 'fail') } })).toMatchObject({ outcome: 'unauthenticated' });
+    const forged = 'attacker.example; dmarc=pass header.from=example.org';
+    expect(await replyByFrom({ from: address, text: 'A verdict the sender wrote.', headers: { 'Authentication-Results': forged } })).toMatchObject({ outcome: 'unauthenticated' });
+    expect(await replyByFrom({ from: address, text: 'Passed for another domain.', headers: { 'Authentication-Results': resendStamp('elsewhere.example', 'pass') } })).toMatchObject({ outcome: 'unauthenticated' });
+    expect(await replyByFrom({ from: address, text: 'Authenticated and mine.', headers: { 'Authentication-Results': resendStamp('example.org', 'pass') } })).toMatchObject({ outcome: 'stored' });
+    expect((await reflectionsOf(subscriber.id)).map((row) => row.body)).toEqual(['Authenticated and mine.']);
+  });
+
+  it('Email Routing: a spoofed From stores nothing and mails nobody; Cloudflare\u2019s dmarc=pass stores it', async () => {
+    const address = unique('routed-auth');
+    const subscriber = await signUpAndConfirm(address);
+    const before = (await sentTo(address)).length;
+    const message = (stamp: string, text: string) =>
+      `${stamp}From: <${address}>\r\nTo: <reflections@in.example.com>\r\nSubject: Re: Day 1\r\n Bcc: victim@example.net\r\nMessage-ID: <${crypto.randomUUID()}@attacker.example>\r\n\r\n${text}\r\n`;
+    const deliver = async (raw: string) => {
+      const ctx = createExecutionContext();
+      const routed = { from: 'attacker@attacker.example', to: 'reflections@in.example.com', raw: new Response(raw).body!, rawSize: raw.length, headers: new Headers(), setReject: vi.fn(), forward: vi.fn(), reply: vi.fn() };
+      await worker.email(routed as unknown as ForwardableEmailMessage, noReplyTo(), ctx);
+      await waitOnExecutionContext(ctx);
+    };
+    // A danger word from a spoofed sender would, if stored, send the support line to the subscriber.
+    await deliver(message('', 'He will hurt me, I am in danger.'));
+    await deliver(message('Authentication-Results: mx.cloudflare.net; dkim=none; spf=fail smtp.mailfrom=attacker.example; dmarc=fail header.from=example.org\r\nAuthentication-Results: mx.cloudflare.net; dmarc=pass header.from=example.org\r\n', 'Forged verdict below the real one.'));
+    expect(await reflectionsOf(subscriber.id)).toEqual([]);
+    expect((await sentTo(address)).length).toBe(before);
+    await deliver(message('Authentication-Results: mx.cloudflare.net;\r\n\tdkim=pass header.d=example.org;\r\n\tdmarc=pass header.from=example.org policy.dmarc=none\r\n', 'Truly mine.'));
+    expect((await reflectionsOf(subscriber.id)).map((row) => row.body)).toEqual(['Truly mine.']);
+  });
+
+  it('copies nothing inbound into an outgoing header, not even a subject with CR/LF', async () => {
+    const address = unique('crlf');
+    const subscriber = await signUpAndConfirm(address);
+    await replyThroughResend({ from: address, to: [subscriber.replyTo], subject: 'Re: Welcome\r\nBcc: someone@attacker.example', text: 'He hit me and I am scared.' });
+    const answers = (await sentTo(address)).filter((email) => email.text?.includes('1-800-799-7233') && !/welcome/i.test(email.subject));
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.subject).not.toMatch(/attacker|\r|\n|Welcome/);
+    expect(JSON.stringify(answers[0]!.headers ?? {})).not.toMatch(/attacker/);
+  });
+});
+
+describe('reflections kept whole and private', () => {
+  const ADMIN = 'admin-token-for-reextraction-tests-0123456789';
+
+  it('stores the whole message beside the reflection, encrypted: a raw dump of the table shows neither', async () => {
+    const address = unique('private');
+    const subscriber = await signUpAndConfirm(address);
+    await replyThroughResend({
+      from: address,
+      to: [subscriber.replyTo],
+      subject: 'Re: Welcome',
+      text: 'Marmalade umbrellas are my secret word today.\n\nOn Tue, Mar 3, 2026 at 8:00 AM Rebuild Trust <course@example.com> wrote:\n> Welcome quoted zeppelin line\n',
+    });
+    await keepReflection(buildServices(inboundEnv()), { subscriberId: subscriber.id, channel: 'sms', text: 'Texted pomegranate thoughts.', sourceId: `SM${crypto.randomUUID().replaceAll('-', '')}`, now: Date.now() });
+    const dump = JSON.stringify(await rows('SELECT * FROM reflections WHERE subscriber_id = ?', subscriber.id));
+    expect(dump).toMatch(/rc1:/);
+    expect(dump).not.toMatch(/Marmalade|umbrellas|zeppelin|pomegranate/);
+    const stored = await rows<{ raw_text: string; extractor_version: number; channel: string }>('SELECT raw_text, extractor_version, channel FROM reflections WHERE subscriber_id = ? ORDER BY id', subscriber.id);
+    expect(stored.map((row) => [row.channel, row.extractor_version, row.raw_text === null])).toEqual([
+      ['email', EXTRACTOR_VERSION, false],
+      ['sms', 0, true],
+    ]);
+  });
+
+  it('shows the reflection in the journal with the whole message one click away, and exports both', async () => {
+    const address = unique('whole');
+    const subscriber = await signUpAndConfirm(address);
+    await replyThroughResend({ from: address, to: [subscriber.replyTo], subject: 'Re: Welcome', text: 'We held hands on the bus.\n\nOn Tue, Mar 3, 2026 at 8:00 AM Rebuild Trust <course@example.com> wrote:\n> The welcome, quoted\n' });
+    const token = await signToken(readConfig(inboundEnv()).tokenSecret, 'journal', subscriber.id);
+    const page = await (await call(`/journal/${token}`, {}, inboundEnv())).text();
+    expect(page).toContain('We held hands on the bus.');
+    expect(page).toMatch(/<details class="whole-message"><summary>Show the whole message<\/summary><pre[^>]*>We held hands on the bus\.\n\nOn Tue, Mar 3, 2026 at 8:00 AM Rebuild Trust &lt;course@example.com&gt; wrote:\n&gt; The welcome, quoted<\/pre><\/details>/);
+    const json = (await (await call(`/journal/${token}/export.json`, {}, inboundEnv())).json()) as { reflections: { text: string; wholeMessage: string | null }[] };
+    expect(json.reflections).toEqual([expect.objectContaining({ text: 'We held hands on the bus.', wholeMessage: expect.stringContaining('> The welcome, quoted') })]);
+    const markdown = await (await call(`/journal/${token}/export.md`, {}, inboundEnv())).text();
+    expect(markdown).toContain('> We held hands on the bus.');
+    expect(markdown).toContain('The whole message:');
+    expect(markdown).toContain('> > The welcome, quoted');
+  });
+
+  it('still reads rows written in plaintext before encryption', async () => {
+    const address = unique('legacy');
+    const subscriber = await signUpAndConfirm(address);
+    await env.DB.prepare("INSERT INTO reflections (subscriber_id, cycle, day, channel, body, source_id, flagged, received_at) VALUES (?, 1, 0, 'email', 'Written long ago, in plain text.', ?, 0, ?)")
+      .bind(subscriber.id, `legacy-${crypto.randomUUID()}`, Date.now())
+      .run();
+    const token = await signToken(readConfig(inboundEnv()).tokenSecret, 'journal', subscriber.id);
+    expect(await (await call(`/journal/${token}`, {}, inboundEnv())).text()).toContain('Written long ago, in plain text.');
+  });
+
+  it('re-extracts stored messages with the current extractor, re-encrypts legacy rows, and never overwrites an edit', async () => {
+    const address = unique('reextract');
+    const subscriber = await signUpAndConfirm(address);
+    const services = buildServices(inboundEnv());
+    const cipher = services.reflectionCipher;
+    const whole = 'We made a plan for Sunday.\n\n-----Original Message-----\nFrom: Rebuild Trust <course@example.com>\nSent: Tuesday\n\nThe original, copied';
+    const insert = async (body: string, editedAt: number | null) =>
+      env.DB.prepare("INSERT INTO reflections (subscriber_id, cycle, day, channel, body, raw_text, extractor_version, edited_at, source_id, flagged, received_at) VALUES (?, 1, 0, 'email', ?, ?, 1, ?, ?, 0, ?)")
+        .bind(subscriber.id, await cipher.encrypt(body, 'body'), await cipher.encrypt(whole, 'raw_text'), editedAt, `old-${crypto.randomUUID()}`, Date.now())
+        .run();
+    await insert(whole, null);
+    await insert('My own edited words.', Date.now());
+    const adminEnv = inboundEnv({ ADMIN_TOKEN: ADMIN });
+    let after = 0;
+    for (;;) {
+      const response = await call(`/admin/reflections/reextract?after=${after}`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}` } }, adminEnv);
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as { next: number | null };
+      if (page.next === null) break;
+      after = page.next;
+    }
+    const stored = await rows<{ body: string; raw_text: string; extractor_version: number; edited_at: number | null }>('SELECT body, raw_text, extractor_version, edited_at FROM reflections WHERE subscriber_id = ? ORDER BY id', subscriber.id);
+    expect(await Promise.all(stored.map(async (row) => [await cipher.decrypt(row.body, 'body'), row.extractor_version, row.edited_at !== null]))).toEqual([
+      ['We made a plan for Sunday.', EXTRACTOR_VERSION, false],
+      ['My own edited words.', 1, true],
+    ]);
+    expect(await cipher.decrypt(stored[0]!.raw_text, 'raw_text')).toBe(whole);
+    expect((await call('/admin/reflections/reextract', { method: 'POST' }, adminEnv)).status).toBe(401);
   });
 });

@@ -81,7 +81,7 @@ describe('stripReply', () => {
 
   it('keeps answers written between quoted lines and drops the quotes', () => {
     const text = '> What did you notice?\nThat I get defensive fast.\n\n> What will you try tomorrow?\nCounting to ten.\n';
-    expect(stripReply({ text })).toBe('That I get defensive fast.\nCounting to ten.');
+    expect(stripReply({ text })).toBe('That I get defensive fast.\n\nCounting to ten.');
   });
 
   it('keeps a reply written below the quoted message, and cuts a copy of the original that is not quoted', () => {
