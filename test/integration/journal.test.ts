@@ -3,8 +3,8 @@ import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config';
 import { course } from '../../src/course/course';
-import { openDatabase } from '../../src/db/client';
 import { keepReflection } from '../../src/replies/keep-reflection';
+import { buildServices } from '../../src/services';
 import { nextSendAt } from '../../src/schedule/due';
 import { localDateKey, toLocal } from '../../src/schedule/local-time';
 import { signToken } from '../../src/security/tokens';
@@ -64,7 +64,7 @@ function postForm(path: string, fields: Record<string, string> = {}): Promise<Re
 
 /** Keeps a reply through the same pipeline the webhooks use. */
 async function reflect(subscriberId: string, text: string, sourceId: string) {
-  const kept = await keepReflection(openDatabase(env.DB), { subscriberId, channel: 'email', text, sourceId, now: Date.now() });
+  const kept = await keepReflection(buildServices(env as Env), { subscriberId, channel: 'email', text, sourceId, now: Date.now() });
   expect(kept.kept).toBe(true);
   return kept;
 }

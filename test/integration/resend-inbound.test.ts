@@ -270,7 +270,7 @@ describe('POST /webhooks/resend email.received', () => {
     const pending = unique('pending');
     await postJson('/api/subscribe', { email: pending }, inboundEnv());
     const { response: early } = await replyThroughResend({ from: pending, to: ['reflections@in.example.com'], subject: 'Re: Please confirm', text: 'Yes, please.' });
-    expect(await early.json()).toMatchObject({ outcome: 'not_confirmed' });
+    expect(await early.json()).toMatchObject({ outcome: 'unmatched' });
     expect((await reflectionsOf(subscriber.id)).map((reflection) => reflection.body)).toEqual(['Shouted address.']);
   });
 
