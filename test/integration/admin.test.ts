@@ -8,7 +8,7 @@ import { escapeHtml } from '../../src/messages/fill-template';
 import { call, clearDatabase, envWith, rows } from '../support/worker-harness';
 
 const TOKEN = 'admin-token-for-the-operator-tests-0123';
-const adminEnv = envWith({ ADMIN_TOKEN: TOKEN });
+const adminEnv = envWith({ ADMIN_TOKEN: TOKEN, ADMIN_SHOWS_REFLECTIONS: 'true' });
 const bearer = { authorization: `Bearer ${TOKEN}` };
 const DAY = 86_400_000;
 
@@ -163,6 +163,13 @@ describe('GET /admin', () => {
     expect(recent).toMatch(/<tr><td>listedemailaaa<\/td><td>7<\/td><td>email<\/td><td>1970-01-08 00:00<\/td><td><\/td><td[^>]*>We talked for an hour tonight.<\/td><\/tr>/);
     expect(recent).toMatch(/<tr data-flagged="true"><td>operatorviewaa<\/td><td>3<\/td>.*<strong>Flagged<\/strong>.*I am not safe at home/);
     expect(recent.indexOf('We talked')).toBeLessThan(recent.indexOf('I am not safe'));
+  });
+
+  it('shows reflection text only with ADMIN_SHOWS_REFLECTIONS=true: otherwise flags and counts, no words', async () => {
+    const html = await (await call('/admin', { headers: bearer }, envWith({ ADMIN_TOKEN: TOKEN }))).text();
+    expect(html).toContain('<strong>Flagged</strong>');
+    expect(html).not.toContain('I am not safe at home');
+    expect(html).toContain('text hidden: ADMIN_SHOWS_REFLECTIONS is off');
   });
 
   it('links the CSV export and every preview', async () => {

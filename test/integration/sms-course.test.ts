@@ -1,4 +1,5 @@
 // The SMS course end to end through the real worker and D1: consent, YES, 30 daily texts, replies, STOP/START/HELP, Twilio.
+import { buildServices } from '../../src/services';
 import { env } from 'cloudflare:test';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -277,8 +278,12 @@ describe('POST /webhooks/twilio/sms', () => {
     const thought = 'I noticed I wanted to explain myself instead of listening.';
     expect(await text(phone, thought, smsEnv, sid)).toBe(EMPTY_TWIML);
     expect(await text(phone, thought, smsEnv, sid)).toBe(EMPTY_TWIML);
-    const kept = await rows('SELECT day, channel, body, source_id, flagged FROM reflections WHERE subscriber_id = ?', id);
-    expect(kept).toEqual([{ day: 2, channel: 'sms', body: thought, source_id: sid, flagged: 0 }]);
+    const kept = await rows<{ body: string }>('SELECT day, channel, body, source_id, flagged FROM reflections WHERE subscriber_id = ?', id);
+    // Stored encrypted, like every reflection; the worker's own cipher reads it back.
+    expect(kept[0]!.body).not.toContain('explain myself');
+    const cipher = buildServices(smsEnv).reflectionCipher;
+    const opened = await Promise.all(kept.map(async (row) => ({ ...row, body: await cipher.decrypt(row.body, 'body') })));
+    expect(opened).toEqual([{ day: 2, channel: 'sms', body: thought, source_id: sid, flagged: 0 }]);
   });
 
   it('treats a retried or repeated YES as done: no second welcome, nothing kept as a reflection', async () => {
