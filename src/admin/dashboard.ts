@@ -1,5 +1,6 @@
 // Everything the operator page shows, read in parallel and shaped for display (addresses masked, funnel filled in).
 import type { Database } from '../db/client';
+import { openReflection } from '../db/reflections';
 import type { ReflectionCipher } from '../security/reflection-cipher';
 import { countSentByDay, countSubscribers, failingDeliveries, flaggedReflections, recentReflections, recentSubscribers } from '../db/admin-queries';
 import { MAX_ATTEMPTS } from '../delivery/progress';
@@ -30,7 +31,7 @@ export async function loadDashboard(db: Database, cipher: ReflectionCipher, show
 
 /** Reflection text is decrypted for the admin page only with ADMIN_SHOWS_REFLECTIONS=true (SPEC §6). */
 async function shownReflection<Row extends { body: string }>(cipher: ReflectionCipher, show: boolean, row: Row): Promise<Row> {
-  return { ...row, body: show ? await cipher.decrypt(row.body, 'body') : '(text hidden: ADMIN_SHOWS_REFLECTIONS is off)' };
+  return { ...row, body: show ? (await openReflection(cipher, { body: row.body, raw_text: null })).body : '(text hidden: ADMIN_SHOWS_REFLECTIONS is off)' };
 }
 
 export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;

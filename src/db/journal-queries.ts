@@ -28,7 +28,7 @@ export async function loadJournalRecord(db: Database, cipher: ReflectionCipher, 
   ]);
   const subscriber = found[0];
   if (!subscriber) return undefined;
-  const opened = await Promise.all(reflectionRows.map((row) => openReflection(cipher, row)));
+  const opened = await Promise.all(reflectionRows.map(async (row) => ({ ...row, ...(await openReflection(cipher, row)) })));
   return { subscriber, consents: consentRows, deliveries: deliveryRows, reflections: opened };
 }
 

@@ -71,13 +71,26 @@ export async function storeReflection(
   return { stored, known: true, day, firstFlag: stored && reflection.flagged && !earlierFlag };
 }
 
-/** A stored reflection with its texts decrypted (legacy plaintext rows read as they are). */
-export async function openReflection<Row extends Pick<Reflection, 'body' | 'raw_text'>>(cipher: ReflectionCipher, row: Row): Promise<Row> {
-  return {
-    ...row,
-    body: await cipher.decrypt(row.body, 'body'),
-    raw_text: row.raw_text === null ? null : await cipher.decrypt(row.raw_text, 'raw_text'),
-  };
+/** Shown in place of a text written under a key this worker no longer has (a rotation finished too early). */
+export const UNREADABLE_REFLECTION = '(This reflection was stored under an encryption key this server no longer has.)';
+
+/** A stored reflection with its texts decrypted (legacy plaintext rows read as they are); `readable: false` when a
+ * text is under an unknown key, so one bad row never takes a whole page down. */
+export async function openReflection<Row extends Pick<Reflection, 'body' | 'raw_text'>>(
+  cipher: ReflectionCipher,
+  row: Row,
+): Promise<Row & { readable: boolean }> {
+  try {
+    return {
+      ...row,
+      body: await cipher.decrypt(row.body, 'body'),
+      raw_text: row.raw_text === null ? null : await cipher.decrypt(row.raw_text, 'raw_text'),
+      readable: true,
+    };
+  } catch {
+    console.error(JSON.stringify({ event: 'reflection_unreadable' }));
+    return { ...row, body: UNREADABLE_REFLECTION, raw_text: null, readable: false };
+  }
 }
 
 /** A page of reflections after `afterId` (by id), for re-extraction and re-encryption. */

@@ -34,6 +34,7 @@ export async function reextractReflections(store: ReflectionStore, after = 0, li
       continue;
     }
     const open = await openReflection(cipher, row);
+    if (!open.readable) continue;
     const fresh = row.channel === 'email' && open.raw_text !== null && row.extractor_version < EXTRACTOR_VERSION ? stripReply({ text: open.raw_text }) : '';
     const stale = (await cipher.isStale(row.body)) || (row.raw_text !== null && (await cipher.isStale(row.raw_text)));
     if (!fresh && !stale) continue;

@@ -7,6 +7,7 @@ import worker from '../../src/index';
 import { readConfig } from '../../src/config';
 import { keepReflection } from '../../src/replies/keep-reflection';
 import { EXTRACTOR_VERSION } from '../../src/replies/strip-reply';
+import { createReflectionCipher } from '../../src/security/reflection-cipher';
 import { signToken } from '../../src/security/tokens';
 import { buildServices } from '../../src/services';
 import { verifyResendWebhook } from '../../src/webhooks/resend-signature';
@@ -550,6 +551,20 @@ describe('reflections kept whole and private', () => {
       .run();
     const token = await signToken(readConfig(inboundEnv()).tokenSecret, 'journal', subscriber.id);
     expect(await (await call(`/journal/${token}`, {}, inboundEnv())).text()).toContain('Written long ago, in plain text.');
+  });
+
+  it('shows a gentle placeholder, not an error, for a row under a key the worker no longer has', async () => {
+    const address = unique('lostkey');
+    const subscriber = await signUpAndConfirm(address);
+    const other = createReflectionCipher({ reflectionsKey: 'a-key-this-worker-has-never-been-given-000', reflectionsKeyPrevious: null, tokenSecret: 'x' });
+    await env.DB.prepare("INSERT INTO reflections (subscriber_id, cycle, day, channel, body, source_id, flagged, received_at) VALUES (?, 1, 0, 'email', ?, ?, 0, ?)")
+      .bind(subscriber.id, await other.encrypt('Sealed elsewhere.', 'body'), `lost-${crypto.randomUUID()}`, Date.now())
+      .run();
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const token = await signToken(readConfig(inboundEnv()).tokenSecret, 'journal', subscriber.id);
+    const response = await call(`/journal/${token}`, {}, inboundEnv());
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('stored under an encryption key this server no longer has');
   });
 
   it('re-extracts stored messages with the current extractor, re-encrypts legacy rows, and never overwrites an edit', async () => {
