@@ -5,6 +5,7 @@ import type { EmailChannel, SmsChannel } from './channels/channel';
 import { createOutboxEmailChannel, createOutboxSmsChannel } from './channels/outbox';
 import { createResendEmailChannel } from './channels/resend';
 import { createTwilioSmsChannel } from './channels/twilio';
+import { reextractReflections, type ReextractResult } from './replies/reextract';
 import { createReflectionCipher, type ReflectionCipher } from './security/reflection-cipher';
 import { meterD1, meterQueue, newUsage, type InvocationUsage } from './platform/invocation-meter';
 
@@ -17,6 +18,8 @@ export interface Services {
   queue: Env['DELIVERY_QUEUE'];
   /** Encrypts and decrypts reflections at rest. */
   reflectionCipher: ReflectionCipher;
+  /** Re-runs the current extractor over one page of stored reflections (ids after `after`), for the operator. */
+  reextractReflections: (after: number) => Promise<ReextractResult>;
   /** What this invocation has spent so far against the platform's limits. */
   usage: InvocationUsage;
 }
@@ -55,5 +58,6 @@ export function buildServices(env: Env, usage: InvocationUsage = newUsage()): Se
     ? meterSms(createTwilioSmsChannel({ ...config.twilio, statusCallbackUrl: `${config.publicUrl}/webhooks/twilio/status` }), usage)
     : createOutboxSmsChannel(db, clock, 'Rebuild Trust (outbox)');
   const reflectionCipher = createReflectionCipher(config);
-  return { config, db, d1, email, sms, queue: meterQueue(env.DELIVERY_QUEUE, usage), reflectionCipher, usage };
+  const reextract = (after: number) => reextractReflections({ db, reflectionCipher }, after);
+  return { config, db, d1, email, sms, queue: meterQueue(env.DELIVERY_QUEUE, usage), reflectionCipher, reextractReflections: reextract, usage };
 }

@@ -3,7 +3,6 @@
 import { Hono, type Context, type Next } from 'hono';
 import type { AppEnv } from '../app-env';
 import { AdminPage } from '../pages/admin-page';
-import { reextractReflections } from '../replies/reextract';
 import { loadDashboard } from './dashboard';
 import { requireAdmin } from './guard';
 import { adminPreviewRoutes } from './preview-routes';
@@ -27,7 +26,7 @@ export const adminRoutes = new Hono<AppEnv>()
   // Re-runs the current extractor over stored messages (and re-encrypts under the current key), one page per call.
   .post('/admin/reflections/reextract', requireAdmin, async (c) => {
     const after = Number(c.req.query('after') ?? '0');
-    return c.json(await reextractReflections(c.var.services, Number.isSafeInteger(after) && after > 0 ? after : 0));
+    return c.json(await c.var.services.reextractReflections(Number.isSafeInteger(after) && after > 0 ? after : 0));
   })
   .get('/admin/export.csv', requireAdmin, (c) => {
     const date = new Date().toISOString().slice(0, 10);
