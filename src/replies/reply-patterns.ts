@@ -80,17 +80,22 @@ export function headerName(line: string): string | null {
 }
 
 /** "Sent from my iPhone", "Get Outlook for iOS", BlackBerry network footers and their translations. */
-const DEVICE = /(iphone|ipad|ipod|android|blackberry|mobile|phone|samsung|galaxy|htc|nokia|smartphone|tablet|outlook|mailbox|acompli|airmail|spark|device|gmail|yahoo|aol|proton|huawei|pixel|xiaomi|handy|телефон|айфон|smartfon|telefon|móvil|movil|portable|celular|cellulare|windows mail|mail for|mail app|superhuman|hey\.com|fairemail|k-9|bluemail)/i;
-const SENT_FROM = /^(sent|envoyé|envoye|enviado|inviato|verzonden|verstuurd|skickat|sendt|lähetetty|отправлено|надіслано|wysłane|gesendet|odesláno)(?!\p{L}).{0,100}$/iu;
-const OTHER_MOBILE = /^(von meinem|envoyé de mon|envoyé depuis mon|enviado desde mi|enviado do meu|inviato da|verstuurd vanaf mijn|get outlook for|download outlook for|отправлено из|sent using|sent with|sent via|skickat från min)(?!\p{L}).{0,80}$/iu;
+const DEVICE =
+  'iphone|ipad|ipod|android|blackberry|mobile|phone|samsung|galaxy|htc|nokia|smartphone|tablet|outlook|mailbox|acompli|airmail|spark|gmail|yahoo|aol|proton|huawei|pixel|xiaomi|handy|телефон|айфон|iphone|smartfon|telefon|móvil|movil|portable|celular|cellulare|windows mail|mail for|superhuman|fairemail|k-9|bluemail';
+/** "Sent [wirelessly] from my [three words at most] <device>": the device is named at once, not later in a sentence. */
+const SENT_FROM = new RegExp(
+  `^(sent|envoyé|envoye|enviado|inviato|verzonden|verstuurd|skickat|sendt|lähetetty|отправлено|надіслано|wysłane|gesendet|odesláno)(\\s+\\p{L}+){0,2}\\s+(from|with|via|using|by|on|de|depuis|desde|da|dal|vanaf|met|från|fra|с|з|z|von|mit|par)\\s+(\\S+\\s+){0,3}?(${DEVICE})`,
+  'iu',
+);
+const OTHER_MOBILE = /^(von meinem|envoyé de mon|envoyé depuis mon|enviado desde mi|enviado do meu|inviato da|verstuurd vanaf mijn|get outlook for|download outlook for|отправлено из|skickat från min)(?!\p{L}).{0,80}$/iu;
 
 /** True for a line a phone or mail app adds under every message (never a sentence of the person's own). */
 export function isMobileSignature(line: string): boolean {
   const text = line.trim();
   if (text.length > 120) return false;
   if (OTHER_MOBILE.test(text)) return true;
-  // "Sent from my desk, where …" is a sentence: only a short line naming a device or app counts.
-  return SENT_FROM.test(text) && DEVICE.test(text) && text.split(/\s+/).length <= 14;
+  // "Sent from my desk, which is calmer than my phone" is a sentence: the device must be named right away.
+  return SENT_FROM.test(text) && text.split(/\s+/).length <= 14;
 }
 
 /** A closing line on its own: "Thanks!", "Best regards,", "Cheers", "Viele Grüße", "С уважением," … */
