@@ -93,6 +93,19 @@ export async function openReflection<Row extends Pick<Reflection, 'body' | 'raw_
   }
 }
 
+/**
+ * Replaces a reflection's text with the subscriber's own edit (encrypted) and sets edited_at, so re-extraction
+ * never overwrites it. Only a reflection of this subscriber; returns false when there is none.
+ */
+export async function editReflection(store: ReflectionStore, subscriberId: string, reflectionId: number, body: string, now: number): Promise<boolean> {
+  const updated = await store.db
+    .update(reflections)
+    .set({ body: await store.reflectionCipher.encrypt(body, 'body'), edited_at: now })
+    .where(and(eq(reflections.id, reflectionId), eq(reflections.subscriber_id, subscriberId)))
+    .returning({ id: reflections.id });
+  return updated.length > 0;
+}
+
 /** A page of reflections after `afterId` (by id), for re-extraction and re-encryption. */
 export async function reflectionsAfter(db: Database, afterId: number, limit: number): Promise<Reflection[]> {
   return db.select().from(reflections).where(gt(reflections.id, afterId)).orderBy(asc(reflections.id)).limit(limit).all();

@@ -9,6 +9,8 @@ import { allowedSendHours, timeZoneChoices } from './settings-input';
 export interface ReflectionView {
   id: number;
   text: string;
+  /** The subscriber rewrote it in the journal (re-extraction never touches it then). */
+  edited: boolean;
   /** The whole message it was taken from, when that says more than the reflection (email); shown one click away. */
   wholeMessage: string | null;
   /** When it arrived, in the subscriber's zone. */
@@ -90,6 +92,7 @@ function toReflectionView(reflection: Reflection, timezone: string): ReflectionV
   return {
     id: reflection.id,
     text: reflection.body,
+    edited: reflection.edited_at !== null,
     wholeMessage: reflection.raw_text && reflection.raw_text.trim() !== reflection.body.trim() ? reflection.raw_text : null,
     receivedOn: formatLocalDateTime(reflection.received_at, timezone),
     channel: reflection.channel,

@@ -1,5 +1,6 @@
 // The journal's self-service: open by signed link, pause, resume, restart, change the rhythm, delete everything (SPEC §4).
 import { WELCOME_DAY } from '../course/course';
+import { editReflection } from '../db/reflections';
 import type { ReflectionCipher } from '../security/reflection-cipher';
 import type { Database } from '../db/client';
 import {
@@ -21,6 +22,20 @@ import type { RhythmSettings } from './settings-input';
 
 /** `done`: the change took effect (or already had); `not_allowed`: not from the subscriber's status; `not_found`: no such subscriber. */
 export type JournalChange = 'done' | 'not_allowed' | 'not_found';
+
+/**
+ * Keeps the subscriber's own rewording of one of their reflections (at most 12,000 characters), marked edited so a
+ * later re-extraction never replaces it. `not_allowed` when that reflection is not theirs.
+ */
+export async function rewriteOwnReflection(
+  services: { db: Database; reflectionCipher: ReflectionCipher },
+  subscriberId: string,
+  reflectionId: number,
+  text: string,
+  now: number,
+): Promise<JournalChange> {
+  return (await editReflection(services, subscriberId, reflectionId, text.slice(0, 12_000), now)) ? 'done' : 'not_allowed';
+}
 
 /** The subscriber id a journal token was signed for, or null when the link is not valid. */
 export async function journalSubscriberId(tokenSecret: string, token: string): Promise<string | null> {

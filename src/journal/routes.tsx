@@ -11,7 +11,17 @@ import { NoticePage } from '../pages/notice-page';
 import { localDateKey } from '../schedule/local-time';
 import { buildJsonExport, buildMarkdownExport } from './export';
 import { buildJournalView } from './journal-view';
-import { changeSettings, deleteJournal, journalSubscriberId, openJournal, pauseCourse, restartCourse, resumeCourse, type JournalChange } from './journal';
+import {
+  changeSettings,
+  deleteJournal,
+  journalSubscriberId,
+  openJournal,
+  pauseCourse,
+  restartCourse,
+  resumeCourse,
+  rewriteOwnReflection,
+  type JournalChange,
+} from './journal';
 import { parseRhythmSettings } from './settings-input';
 
 const MAX_FORM_BYTES = 16 * 1024;
@@ -101,6 +111,16 @@ export const journalRoutes = new Hono<AppEnv>()
     const round = String((await readFields(c)).round ?? '');
     if (!/^\d{1,6}$/.test(round)) throw new AppError('invalid_field', 'The restart form is missing the round it was shown for.', 'round');
     return answerChange(c, token, await restartCourse(c.var.services.db, id, Number(round), Date.now()), 'restarted');
+  })
+  .post('/journal/:token/reflections/:id', async (c) => {
+    const token = c.req.param('token');
+    const id = await subscriberIdOf(c, token);
+    if (!id) return invalidLink(c);
+    const reflectionId = c.req.param('id');
+    const text = String((await readFields(c)).text ?? '').replace(/\r\n?/g, '\n').trim();
+    if (!/^\d{1,12}$/.test(reflectionId)) throw new AppError('invalid_field', 'There is no such reflection in this journal.', 'id');
+    if (!text) throw new AppError('invalid_field', 'A reflection needs some words; to remove everything, delete your journal.', 'text');
+    return answerChange(c, token, await rewriteOwnReflection(c.var.services, id, Number(reflectionId), text, Date.now()), 'edited');
   })
   .post('/journal/:token/settings', async (c) => {
     const { services } = c.var;

@@ -9,6 +9,7 @@ export const JOURNAL_NOTICES = {
   resumed: 'Your course is running again.',
   restarted: 'Your course starts again from Day 1. Your earlier reflections are kept below.',
   settings: 'Your new delivery time is saved.',
+  edited: 'Your reflection is saved as you wrote it.',
 } as const;
 
 export type JournalNotice = keyof typeof JOURNAL_NOTICES;
@@ -106,7 +107,7 @@ export function JournalPage({ view, basePath, supportLine, notice, settingsError
         {view.reflectionCount === 0 && (
           <p class="muted">Reply to any message and your words appear here, next to the step they answer.</p>
         )}
-        <Round round={view.current} level="h3" supportLine={supportLine} showUpcoming />
+        <Round round={view.current} level="h3" supportLine={supportLine} basePath={basePath} showUpcoming />
       </section>
 
       {view.earlier.length > 0 && (
@@ -115,7 +116,7 @@ export function JournalPage({ view, basePath, supportLine, notice, settingsError
           {view.earlier.map((round) => (
             <section aria-labelledby={`round-${round.cycle}`}>
               <h3 id={`round-${round.cycle}`}>Round {round.cycle}</h3>
-              <Round round={round} level="h4" supportLine={supportLine} showUpcoming={false} />
+              <Round round={round} level="h4" supportLine={supportLine} basePath={basePath} showUpcoming={false} />
             </section>
           ))}
         </section>
@@ -190,7 +191,19 @@ function SettingsForm({ view, basePath, error }: { view: JournalView; basePath: 
   );
 }
 
-function Round({ round, level, supportLine, showUpcoming }: { round: RoundView; level: 'h3' | 'h4'; supportLine: string; showUpcoming: boolean }) {
+function Round({
+  round,
+  level,
+  supportLine,
+  basePath,
+  showUpcoming,
+}: {
+  round: RoundView;
+  level: 'h3' | 'h4';
+  supportLine: string;
+  basePath: string;
+  showUpcoming: boolean;
+}) {
   const Heading = level;
   const days = showUpcoming ? round.days : round.days.filter((day) => day.state === 'sent' || day.reflections.length > 0);
   return (
@@ -198,12 +211,12 @@ function Round({ round, level, supportLine, showUpcoming }: { round: RoundView; 
       {round.beforeDayOne.length > 0 && (
         <div class="journal-day">
           <Heading>Before Day 1</Heading>
-          <Reflections items={round.beforeDayOne} supportLine={supportLine} />
+          <Reflections items={round.beforeDayOne} supportLine={supportLine} basePath={basePath} />
         </div>
       )}
       <ol class="steps">
         {days.map((day) => (
-          <DayEntry day={day} Heading={Heading} supportLine={supportLine} />
+          <DayEntry day={day} Heading={Heading} supportLine={supportLine} basePath={basePath} />
         ))}
       </ol>
       {round.completedOn && <p>You received the closing message on {round.completedOn}.</p>}
@@ -217,7 +230,7 @@ function dayState(day: DayView): string {
   return 'Not yet';
 }
 
-function DayEntry({ day, Heading, supportLine }: { day: DayView; Heading: 'h3' | 'h4'; supportLine: string }) {
+function DayEntry({ day, Heading, supportLine, basePath }: { day: DayView; Heading: 'h3' | 'h4'; supportLine: string; basePath: string }) {
   if (day.state === 'upcoming' && day.reflections.length === 0) {
     return (
       <li value={String(day.day)} class="muted">
@@ -233,12 +246,12 @@ function DayEntry({ day, Heading, supportLine }: { day: DayView; Heading: 'h3' |
         </a>
       </Heading>
       <p class="hint">{dayState(day)}</p>
-      <Reflections items={day.reflections} supportLine={supportLine} />
+      <Reflections items={day.reflections} supportLine={supportLine} basePath={basePath} />
     </li>
   );
 }
 
-function Reflections({ items, supportLine }: { items: ReflectionView[]; supportLine: string }) {
+function Reflections({ items, supportLine, basePath }: { items: ReflectionView[]; supportLine: string; basePath: string }) {
   if (items.length === 0) return null;
   return (
     <ul class="reflections">
@@ -246,6 +259,7 @@ function Reflections({ items, supportLine }: { items: ReflectionView[]; supportL
         <li>
           <p class="hint">
             Your reflection, {item.receivedOn}, {CHANNEL_WORDS[item.channel]}
+            {item.edited && ', edited by you'}
           </p>
           {item.text
             .split(/\n+/)
@@ -259,6 +273,16 @@ function Reflections({ items, supportLine }: { items: ReflectionView[]; supportL
               <pre style="white-space:pre-wrap;overflow-wrap:anywhere">{item.wholeMessage}</pre>
             </details>
           )}
+          <details class="edit-reflection">
+            <summary>Edit this reflection</summary>
+            <form method="post" action={`${basePath}/reflections/${item.id}`}>
+              <label for={`reflection-${item.id}`}>Your words, as you want them kept</label>
+              <textarea id={`reflection-${item.id}`} name="text" rows={6} maxlength={12000} required>
+                {item.text}
+              </textarea>
+              <button type="submit">Save my reflection</button>
+            </form>
+          </details>
           {item.flagged && (
             <aside class="safety" role="note" aria-label="Support">
               <p>

@@ -543,6 +543,28 @@ describe('reflections kept whole and private', () => {
     expect(markdown).toContain('> > The welcome, quoted');
   });
 
+  it('lets the subscriber edit a reflection in the journal; the edit is kept, encrypted, and survives re-extraction', async () => {
+    const address = unique('edit');
+    const subscriber = await signUpAndConfirm(address);
+    await replyThroughResend({ from: address, to: [subscriber.replyTo], subject: 'Re: Welcome', text: 'First try at saying it.\n\nOn Tue, Mar 3, 2026 at 8:00 AM Rebuild Trust <course@example.com> wrote:\n> quoted\n' });
+    const [row] = await rows<{ id: number }>('SELECT id FROM reflections WHERE subscriber_id = ?', subscriber.id);
+    const token = await signToken(readConfig(inboundEnv()).tokenSecret, 'journal', subscriber.id);
+    const form = (text: string, id = row!.id) =>
+      call(`/journal/${token}/reflections/${id}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ text }) }, inboundEnv());
+    const saved = await form('What I really meant: I am ready to listen.');
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`/journal/${token}?done=edited`);
+    expect((await form('   ')).status).toBe(422);
+    expect((await form('not mine', 999_999_999)).status).toBe(409);
+    const [stored] = await rows<{ body: string; edited_at: number | null }>('SELECT body, edited_at FROM reflections WHERE id = ?', row!.id);
+    expect(stored!.edited_at).toEqual(expect.any(Number));
+    expect(stored!.body).not.toContain('ready to listen');
+    const page = await (await call(`/journal/${token}`, {}, inboundEnv())).text();
+    expect(page).toContain('What I really meant: I am ready to listen.');
+    expect(page).toContain('edited by you');
+    expect(page).toContain('Show the whole message');
+  });
+
   it('still reads rows written in plaintext before encryption', async () => {
     const address = unique('legacy');
     const subscriber = await signUpAndConfirm(address);
