@@ -9,7 +9,7 @@ export type RoutedEmailMessage = Pick<ForwardableEmailMessage, 'from' | 'to' | '
 /** Bytes of a raw message read at most; the rest (large attachments, usually) is never read or parsed. */
 export const MAX_RAW_BYTES = 2 * 1024 * 1024;
 /** Lines of a raw message read at most: the parser's cost grows with lines, and a reply's words come first. */
-export const MAX_RAW_LINES = 20_000;
+export const MAX_RAW_LINES = 10_000;
 /** MIME parts nested deeper than this are refused by the parser (a crafted message cannot recurse for long). */
 export const MAX_MIME_DEPTH = 12;
 /** Bytes of headers read at most. */
