@@ -5,7 +5,7 @@ import { verifyToken } from '../security/tokens';
 import type { Services } from '../services';
 import { keepReflection } from './keep-reflection';
 import { addressOf, isAutomaticReply, plusTags, replyDay } from './inbound-match';
-import { buildSupportLineEmail } from './support-line-email';
+import { composeSupportLineEmail } from './support-line-email';
 import { stripReply } from './strip-reply';
 
 /** A received email as both inbound paths see it, before anything is decided. */
@@ -94,20 +94,13 @@ async function decide(services: Services, email: InboundEmail, now: number): Pro
     day: replyDay(email.subject, subscriber.last_day_sent),
   });
   if (!kept.kept) return { outcome: kept.reason === 'unknown_subscriber' ? 'unmatched' : kept.reason };
-  const supportLineSent = kept.sendSupportLine ? await sendSupportLine(services, subscriber, email) : false;
+  const supportLineSent = kept.sendSupportLine ? await sendSupportLine(services, subscriber) : false;
   return { outcome: 'stored', subscriberId: subscriber.id, day: kept.day, flagged: kept.flagged, supportLineSent };
 }
 
 /** Answers a reflection that speaks of danger with the support line, once; a refused send is logged, not retried. */
-async function sendSupportLine(services: Services, subscriber: Subscriber, email: InboundEmail): Promise<boolean> {
-  const { config } = services;
-  const message = buildSupportLineEmail({
-    from: config.emailFrom,
-    to: subscriber.address,
-    supportLine: config.supportLine,
-    inReplyTo: email.messageId,
-    subject: email.subject,
-  });
+async function sendSupportLine(services: Services, subscriber: Subscriber): Promise<boolean> {
+  const message = await composeSupportLineEmail(services.config, subscriber);
   const [outcome] = await services.email.sendBatch([message], `support-line-${subscriber.id}`);
   if (outcome?.outcome === 'ok') return true;
   console.error(JSON.stringify({ event: 'support_line_not_sent', subscriber: subscriber.id, error: outcome && 'error' in outcome ? outcome.error : 'no outcome' }));
