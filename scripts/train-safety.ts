@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { keywordBaselineSaysDanger } from '../bench/safety-keyword-baseline';
-import { decisiveSigns } from '../src/safety/danger-signs';
+import { SIGN_PRIORS, decisiveSigns } from '../src/safety/danger-signs';
 import { featuresOf } from '../src/safety/features';
 import { formatFigures, loadSafetyCorpus, measureCheck, type LabelledReflection } from '../test/support/safety-corpus';
 
@@ -13,8 +13,8 @@ const MIN_DOCUMENTS = 2;
 const EPOCHS = 400;
 const LEARNING_RATE = 0.05;
 /** L2 strength for words and pairs, and the lighter one for the hand-made signs, which should carry the decision. */
-const L2_WORDS = Number(process.env.L2_WORDS ?? 0.02);
-const L2_SIGNS = Number(process.env.L2_SIGNS ?? 0.001);
+const L2_WORDS = Number(process.env.L2_WORDS ?? 0.005);
+const L2_SIGNS = Number(process.env.L2_SIGNS ?? 0.005);
 const FOLDS = 5;
 /** Weights smaller than this are dropped from the exported model. */
 const MIN_EXPORTED_WEIGHT = 0.02;
@@ -42,7 +42,7 @@ function vocabularyOf(examples: readonly Example[]): Set<string> {
   return new Set([...documents].filter(([feature, count]) => count >= MIN_DOCUMENTS || feature.startsWith('s:')).map(([feature]) => feature));
 }
 
-/** Logistic regression with L2, classes weighted to balance, full-batch Adam over sparse binary features. */
+/** Logistic regression with L2 (towards each sign's prior, and towards 0 for words), classes weighted to balance, full-batch Adam over sparse binary features. */
 function train(examples: readonly Example[]): Model {
   const vocabulary = vocabularyOf(examples);
   const index = new Map([...vocabulary].map((feature, position) => [feature, position]));
@@ -50,11 +50,13 @@ function train(examples: readonly Example[]): Model {
   const positives = examples.filter((example) => example.danger).length;
   const classWeight = { true: examples.length / (2 * positives), false: examples.length / (2 * (examples.length - positives)) };
   const size = vocabulary.size + 1;
-  const weights = new Float64Array(size);
+  const features = [...vocabulary];
+  const prior = Float64Array.from({ length: size }, (_, position) => SIGN_PRIORS.get(features[position] ?? '') ?? 0);
+  const weights = Float64Array.from(prior);
   const moment = new Float64Array(size);
   const velocity = new Float64Array(size);
   const biasIndex = size - 1;
-  const l2 = Float64Array.from({ length: size }, (_, position) => (position === biasIndex ? 0 : [...vocabulary][position]?.startsWith('s:') ? L2_SIGNS : L2_WORDS));
+  const l2 = Float64Array.from({ length: size }, (_, position) => (position === biasIndex ? 0 : features[position]?.startsWith('s:') ? L2_SIGNS : L2_WORDS));
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
     const gradient = new Float64Array(size);
     rows.forEach((row, position) => {
@@ -66,7 +68,7 @@ function train(examples: readonly Example[]): Model {
       gradient[biasIndex] = (gradient[biasIndex] as number) + error;
     });
     for (let feature = 0; feature < size; feature++) {
-      const regularised = (gradient[feature] as number) / examples.length + (l2[feature] as number) * (weights[feature] as number);
+      const regularised = (gradient[feature] as number) / examples.length + (l2[feature] as number) * ((weights[feature] as number) - (prior[feature] as number));
       moment[feature] = 0.9 * (moment[feature] as number) + 0.1 * regularised;
       velocity[feature] = 0.999 * (velocity[feature] as number) + 0.001 * regularised * regularised;
       const correctedMoment = (moment[feature] as number) / (1 - 0.9 ** epoch);
@@ -150,6 +152,7 @@ async function main(): Promise<void> {
   const explainAt = process.argv.indexOf('--explain');
   if (explainAt > 0) return explain(process.argv[explainAt + 1] ?? '');
   const trainItems = loadSafetyCorpus('train');
+  const devItems = loadSafetyCorpus('dev');
   const heldoutItems = loadSafetyCorpus('heldout');
   const examples = trainItems.map(toExample);
   const threshold = chooseThreshold(examples, process.argv.includes('--show-cv'), (example) => trainItems[examples.indexOf(example)]?.text ?? '');
@@ -161,11 +164,11 @@ async function main(): Promise<void> {
     const { features, signs } = featuresOf(text);
     return decisiveSigns([...signs]).length > 0 || probability(model, [...features]) >= threshold;
   };
-  for (const [split, items] of [['train', trainItems], ['heldout', heldoutItems]] as const) {
+  for (const [split, items] of [['train', trainItems], ['dev', devItems], ['heldout', heldoutItems]] as const) {
     console.log(`${split.padEnd(7)} keyword baseline: ${formatFigures(measureCheck(items, keywordBaselineSaysDanger))}`);
     const figures = measureCheck(items, check);
     console.log(`${split.padEnd(7)} trained check:    ${formatFigures(figures)}`);
-    if (split === 'train' || process.argv.includes('--show-heldout')) {
+    if (process.argv.includes(`--show-${split}`)) {
       for (const item of figures.missed) console.log(`  missed   [${item.kind}] ${item.text}`);
       for (const item of figures.misfired) console.log(`  misfired [${item.kind}] ${item.text}`);
     }

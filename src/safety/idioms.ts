@@ -13,6 +13,8 @@ export const IDIOMS: readonly RegExp[] = [
   /\b(stab\w*|knif\w*) (me |him |her |us )?in the back\b|\bback[- ]?stab\w*|\bknife (in|through) (my|the) (back|heart|chest)\b/g,
   /\btwist\w* the knife\b|\bknife twist\w*|\bdagger\w*( to| in| through)? (my|the) heart\b/g,
   /\b(punched|kicked|hit|stabbed|shot|winded|floored) (me )?(in|through) the (heart|soul|feels)\b/g,
+  /\b(hit|hits|punched|kicked|struck|slammed|knocked) (me|us|him|her) (like a|like an|for six|sideways|flat|off my feet)\b|\bknocked (me )?(flat|sideways|for six)\b/g,
+  /\bkick (my|his|her|your) (backside|butt|arse|ass|behind)\b|\b(have|had|want\w*) my head on a (plate|platter|stick)\b/g,
   // crying, shock and grief that take the breath
   /\b(choked|choking|choke) (up|back)\b|\bchoking on (my |the )?(words|tears|sobs|things|all)\b|\b(cried|crying|sobbed|sobbing|wept)( \w+){0,6} (could not|could barely|can not|couldn't) (breathe|speak|talk)\b/g,
   /\b(knocked|knock|knocks) the wind out of\b|\btook my breath away\b|\bfloor(ed)? me\b/g,
