@@ -2,9 +2,9 @@
 import { signsIn } from './danger-signs';
 import { readText } from './read-text';
 
-/** Words too common to weigh alone (their pairs still count): who does what to whom is left to the signs. */
+/** Words too common to weigh alone, or paired with each other: who does what to whom is left to the signs. */
 const FUNCTION_WORDS = new Set(
-  'i me my he him his she her they them their we us our you your it its a an the and or to of in on at for with is am are was were be been have has had do did would will could can that this so if when then as by from up out about just'.split(' '),
+  'i me my he him his she her they them their we us our you your it its a an the and or to of in on at for with is am are was were be been have has had do did would will could can that this so if when then as by from up out about just said says told tell'.split(' '),
 );
 
 /** What the check saw in a reflection: every feature name once, and the signs among them. */
@@ -24,7 +24,8 @@ export function featuresOf(text: string): ReflectionFeatures {
     const words = sentence.scoped;
     for (let index = 0; index < words.length; index++) {
       if (!FUNCTION_WORDS.has(words[index] as string)) features.add(`w:${words[index]}`);
-      if (index > 0) features.add(`b:${words[index - 1]} ${words[index]}`);
+      const previous = words[index - 1];
+      if (previous !== undefined && !(FUNCTION_WORDS.has(previous) && FUNCTION_WORDS.has(words[index] as string))) features.add(`b:${previous} ${words[index]}`);
     }
     for (const sign of signsIn(sentence)) signs.add(sign);
   }

@@ -15,6 +15,11 @@ export const IDIOMS: readonly RegExp[] = [
   /\b(punched|kicked|hit|stabbed|shot|winded|floored) (me )?(in|through) the (heart|soul|feels)\b/g,
   /\b(hit|hits|punched|kicked|struck|slammed|knocked) (me|us|him|her) (like a|like an|for six|sideways|flat|off my feet)\b|\bknocked (me )?(flat|sideways|for six)\b/g,
   /\bkick (my|his|her|your) (backside|butt|arse|ass|behind)\b|\b(have|had|want\w*) my head on a (plate|platter|stick)\b/g,
+  /\blike an? (?:\w+ ){0,2}(?:lorry|train|truck|bus|tonne|ton of bricks|wave|hurricane|tornado|bomb|steamroller|freight train|brick wall|sledgehammer)\b|\b(?:kill|murder) for (?:a|an|some|the)\b|\b(?:early grave|drive me (?:mad|crazy|up the wall)|driving me (?:mad|crazy|up the wall|to an early grave))\b|\bblack and blue emotionally\b/g,
+  /\bhurt (?:him|her|them) (?:the way|like|as) (?:he|she|they) hurt me\b/g,
+  /\b(?:could not|can not|couldn't) (?:breathe|speak|talk|see) for (?:crying|sobbing|tears|laughing)\b/g,
+  // care and encouragement that share violent verbs
+  /\b(?:held|holds|holding|hold|took|takes|take|grabbed|grabs|squeezed|squeezes|squeeze|reached for) (?:my|his|her) hand\b|\b(?:push\w*|kick\w*) (?:me|him|her) to (?:go|try|apply|do|see|get|be|finish|keep|start|talk|take)\b|\b(?:held|hugged|holds|hugs|holding) (?:me|him|her) (?:while|when|as|until) (?:i|he|she|we) (?:cried|sobbed|cry|was crying|could)\b/g,
   // crying, shock and grief that take the breath
   /\b(choked|choking|choke) (up|back)\b|\bchoking on (my |the )?(words|tears|sobs|things|all)\b|\b(cried|crying|sobbed|sobbing|wept)( \w+){0,6} (could not|could barely|can not|couldn't) (breathe|speak|talk)\b/g,
   /\b(knocked|knock|knocks) the wind out of\b|\btook my breath away\b|\bfloor(ed)? me\b/g,

@@ -3,8 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** `train` fits the model; `dev` guided the hand-made signs; `heldout` was written last and never tuned on. */
-export type CorpusSplit = 'train' | 'dev' | 'heldout';
+/** `train` fits the model (with the two development sets that guided the signs); `heldout` was written last and never tuned on. */
+export type CorpusSplit = 'train' | 'heldout';
+
+const FILES: Record<CorpusSplit, string[]> = {
+  train: ['train', 'dev', 'dev2', 'dev3'],
+  heldout: ['heldout'],
+};
 
 export interface LabelledReflection {
   text: string;
@@ -30,9 +35,10 @@ function readLabelled(file: string, danger: boolean): LabelledReflection[] {
   return items;
 }
 
-/** Every reflection of one split, danger first: one per line, `#` lines name the kind of the lines below. */
+/** Every reflection of one split, danger first: one per line in `<set>-danger.txt` and `<set>-safe.txt`, `#` lines naming the kind of the lines below. */
 export function loadSafetyCorpus(split: CorpusSplit): LabelledReflection[] {
-  return [...readLabelled(`${split}-danger.txt`, true), ...readLabelled(`${split}-safe.txt`, false)];
+  const prefixes = FILES[split];
+  return [...prefixes.flatMap((prefix) => readLabelled(`${prefix}-danger.txt`, true)), ...prefixes.flatMap((prefix) => readLabelled(`${prefix}-safe.txt`, false))];
 }
 
 export interface CheckFigures {
