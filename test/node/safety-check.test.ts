@@ -6,10 +6,10 @@ import { MAX_CHECKED_CHARS } from '../../src/safety/read-text';
 import { SAFETY_MODEL } from '../../src/safety/safety-model';
 import { formatFigures, loadSafetyCorpus, measureCheck } from '../support/safety-corpus';
 
-/** The product's target, met on the train split (cross-validated 0.92) but not yet on reflections written apart. */
+/** The product's target: met on the train split (5-fold cross-validated min(precision, recall) 0.92), not yet on reflections written apart. */
 const TARGET = 0.95;
 /** What the check reaches on the held-out split, written after the model was settled: the floor this test keeps. */
-const HELD_OUT_FLOOR = { precision: 0.9, recall: 0.75 };
+const HELD_OUT_FLOOR = { precision: 0.9, recall: 0.8 };
 
 describe('the safety check on the labelled corpus', () => {
   const train = loadSafetyCorpus('train');

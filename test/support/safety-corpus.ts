@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 export type CorpusSplit = 'train' | 'heldout';
 
 const FILES: Record<CorpusSplit, string[]> = {
-  train: ['train', 'dev', 'dev2', 'dev3'],
+  train: ['train', 'dev', 'dev2', 'dev3', 'dev4'],
   heldout: ['heldout'],
 };
 
