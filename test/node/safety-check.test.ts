@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { keywordBaselineSaysDanger } from '../../bench/safety-keyword-baseline';
 import { speaksOfDanger } from '../../src/replies/safety';
-import { MAX_CHECKED_CHARS } from '../../src/safety/read-text';
-import { SAFETY_MODEL } from '../../src/safety/safety-model';
+import { MAX_CHECKED_CHARS } from '../../src/replies/safety-check/read-text';
+import { SAFETY_MODEL } from '../../src/replies/safety-check/safety-model';
 import { formatFigures, loadSafetyCorpus, measureCheck } from '../support/safety-corpus';
 
 /** The product's target: met on the train split (5-fold cross-validated min(precision, recall) 0.92), not yet on reflections written apart. */

@@ -1,8 +1,8 @@
 // The safety check inside the worker: danger said plainly or indirectly is caught; figurative, negated and past uses are not.
 import { describe, expect, it } from 'vitest';
 import { speaksOfDanger } from '../../src/replies/safety';
-import { assessDanger } from '../../src/safety/assess-danger';
-import { readText } from '../../src/safety/read-text';
+import { assessDanger } from '../../src/replies/safety-check/assess-danger';
+import { readText } from '../../src/replies/safety-check/read-text';
 
 describe('speaksOfDanger', () => {
   it.each([
