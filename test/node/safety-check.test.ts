@@ -50,7 +50,8 @@ describe('the safety check on the labelled corpus', () => {
     for (let round = 0; round < rounds; round++) for (const text of texts) speaksOfDanger(text);
     const microseconds = ((performance.now() - started) * 1000) / (rounds * texts.length);
     console.log(`safety check: ${microseconds.toFixed(1)} µs per reflection (mean of ${rounds * texts.length} calls)`);
-    expect(microseconds).toBeLessThan(500);
+    // Typically tens of microseconds; the bound leaves room for a busy CI machine.
+    expect(microseconds).toBeLessThan(1000);
 
     const long = 'He said he would call me.\n'.repeat(45_000);
     expect(long.length).toBeGreaterThan(1024 * 1024);
@@ -58,6 +59,7 @@ describe('the safety check on the labelled corpus', () => {
     expect(speaksOfDanger(long)).toBe(false);
     const longMs = performance.now() - longStarted;
     console.log(`safety check: ${longMs.toFixed(2)} ms for a ${(long.length / 1024).toFixed(0)} KiB reply (reads the first ${MAX_CHECKED_CHARS} characters)`);
-    expect(longMs).toBeLessThan(50);
+    // Only the first MAX_CHECKED_CHARS are read: an unbounded or quadratic reader would take seconds here.
+    expect(longMs).toBeLessThan(250);
   });
 });
