@@ -10,6 +10,7 @@ import Confirmation, { CONFIRMATION_PLACEHOLDERS } from './confirmation';
 import DailyStep, { DAILY_STEP_PLACEHOLDERS, REPLY_INVITATION } from './daily-step';
 import { placeholder, placeholderProps, type PlaceholderProps } from './placeholders';
 import { sampleValues } from './sample-values';
+import SupportLine, { SUPPORT_LINE_PLACEHOLDERS, SUPPORT_LINE_WITHOUT_NUMBER_PLACEHOLDERS, SupportLineWithoutNumber } from './support-line';
 import Welcome, { WELCOME_PLACEHOLDERS } from './welcome';
 
 const OUTPUT_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src', 'generated', 'email-templates.ts');
@@ -51,6 +52,8 @@ const SOURCES: TemplateSource[] = [
     '“{{quote}}”',
   ]),
   templateSource('completion', Completion, COMPLETION_PLACEHOLDERS),
+  templateSource('support-line', SupportLine, SUPPORT_LINE_PLACEHOLDERS, ['If you are in danger right now']),
+  templateSource('support-line-without-number', SupportLineWithoutNumber, SUPPORT_LINE_WITHOUT_NUMBER_PLACEHOLDERS, ['If you are in danger right now']),
 ];
 
 interface BuiltTemplate {

@@ -42,5 +42,18 @@ export function sampleValues(): Record<string, Record<string, string>> {
       ...subscriberLinks,
     },
     completion: { ...subscriberLinks },
+    'support-line': {
+      supportLineName: 'the US National Domestic Violence Hotline',
+      supportPhone: '1\u2011800\u2011799\u20117233',
+      supportTelUrl: 'tel:+18007997233',
+      supportLineAfter: ' (thehotline.org, or text START to 88788)',
+      pauseUrl: `${subscriberLinks.journalUrl}#pause`,
+      ...subscriberLinks,
+    },
+    'support-line-without-number': {
+      supportLine: 'the support service of your country, listed at findahelpline.com',
+      pauseUrl: `${subscriberLinks.journalUrl}#pause`,
+      ...subscriberLinks,
+    },
   };
 }

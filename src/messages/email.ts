@@ -4,6 +4,7 @@ import { EMAIL_TEMPLATES, type EmailTemplateName } from '../generated/email-temp
 import type { OutgoingEmail } from '../channels/channel';
 import { fillTemplate } from './fill-template';
 import { plusAddress, type MessageLinks } from './links';
+import { supportLineParts } from './support-line';
 
 export interface EmailSender {
   from: string;
@@ -29,6 +30,8 @@ export const SUBJECTS = {
   confirmation: 'Please confirm your place in 30 steps to regain trust',
   welcome: 'Welcome to 30 steps to regain trust',
   completion: 'You have walked all 30 steps',
+  /** Discreet on purpose: someone else may see the inbox. Never built from anything inbound. */
+  supportLine: 'A note from us, in case it helps',
   step: (day: CourseDay) => `Day ${day.day} of ${COURSE_LENGTH}: ${day.title}`,
 } as const;
 
@@ -93,4 +96,24 @@ export function buildStepEmail(sender: EmailSender, recipient: EmailRecipient, d
 /** The message after Day 30. */
 export function buildCompletionEmail(sender: EmailSender, recipient: EmailRecipient): OutgoingEmail {
   return courseEmail(sender, recipient, SUBJECTS.completion, render('completion', footerValues(sender, recipient)));
+}
+
+/**
+ * The answer, sent once, to a reflection that speaks of danger: the support line with its number as a non-breaking
+ * `tel:` link, the journal and the way to pause there, and the usual footer and unsubscribe headers. Nothing of the
+ * reflection or its email goes into it.
+ */
+export function buildSupportLineEmail(sender: EmailSender, recipient: EmailRecipient): OutgoingEmail {
+  const links = { ...footerValues(sender, recipient), pauseUrl: `${recipient.links.journalUrl}#pause` };
+  const parts = supportLineParts(sender.supportLine);
+  const body = parts
+    ? render('support-line', {
+        ...links,
+        supportLineName: parts.name,
+        supportPhone: parts.phone,
+        supportTelUrl: parts.telUrl,
+        supportLineAfter: parts.after,
+      })
+    : render('support-line-without-number', links);
+  return courseEmail(sender, recipient, SUBJECTS.supportLine, body);
 }

@@ -141,16 +141,26 @@ export function composeCompletionSms(input: CompletionSmsInput): string {
   );
 }
 
+export interface SafetySmsInput {
+  /** Who to contact, read after "any time:", e.g. "the National Domestic Violence Hotline, 1-800-799-7233". */
+  supportLine: string;
+  /** The subscriber's journal, where the course can be paused. */
+  journalUrl?: string;
+  programName?: string;
+}
+
 /**
- * The caring reply, sent once, to a reflection that speaks of violence or danger; at most 2
- * segments, with `supportLine`.
+ * The caring reply, sent once, to a reflection that speaks of violence or danger; GSM-7 in at most 2 segments.
+ * It always holds the emergency line and `supportLine`; the journal link (to pause there) and the thanks give way,
+ * in that order, when a long support line or link would need a third segment.
  */
-export function composeSafetySms(supportLine: string, programName: string = PROGRAM_NAME): string {
+export function composeSafetySms(input: SafetySmsInput): string {
+  const name = input.programName ?? PROGRAM_NAME;
+  const emergency = 'If you are in danger now, call your local emergency number.';
+  const support = `Free, confidential support, any time: ${input.supportLine}.`;
+  const journal = input.journalUrl ? [`${name}: Thank you for writing. ${emergency} ${support} You can pause the course in your journal: ${input.journalUrl}`] : [];
   return firstThatFits(
-    [
-      `${programName}: Thank you for telling us. Your safety matters more than any step of this course. If you are in danger now, call your local emergency number. For confidential support, contact ${supportLine}.`,
-      `${programName}: Your safety comes first. If you are in danger, call your local emergency number. Support: ${supportLine}.`,
-    ],
+    [...journal, `${name}: Thank you for writing. ${emergency} ${support} Your safety comes first.`, `${name}: ${emergency} ${support}`],
     REPLY_MAX_SEGMENTS,
     'Safety SMS',
   );

@@ -1,6 +1,7 @@
 // The private journal (GET /journal/:token): progress, reflections under each step, self-service forms, downloads, delete.
 /** @jsxImportSource hono/jsx */
 import type { DayView, JournalView, ReflectionView, RoundView } from '../journal/journal-view';
+import { supportLineParts } from '../messages/support-line';
 import { Layout } from './layout';
 
 /** The short confirmations shown after a form, keyed by the `done` query value the redirect carries. */
@@ -79,7 +80,7 @@ export function JournalPage({ view, basePath, supportLine, notice, settingsError
         <section class="card" aria-labelledby="course-heading">
           <h2 id="course-heading">Your pace</h2>
           {actions.pause && (
-            <form method="post" action={`${basePath}/pause`}>
+            <form method="post" action={`${basePath}/pause`} id="pause">
               <p>Need a break? Pausing stops the steps until you come back.</p>
               <button type="submit">Pause the course</button>
             </form>
@@ -283,16 +284,37 @@ function Reflections({ items, supportLine, basePath }: { items: ReflectionView[]
               <button type="submit">Save my reflection</button>
             </form>
           </details>
-          {item.flagged && (
-            <aside class="safety" role="note" aria-label="Support">
-              <p>
-                What you wrote sounds as if you may not be safe. You don't have to face that alone: you can contact {supportLine}. If you
-                are in immediate danger, call your local emergency number.
-              </p>
-            </aside>
-          )}
+          {item.flagged && <SupportNote supportLine={supportLine} />}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The support line in words, its number a tappable `tel:` link that never wraps. */
+function SupportLine({ supportLine }: { supportLine: string }) {
+  const parts = supportLineParts(supportLine);
+  if (!parts) return <>{supportLine}</>;
+  return (
+    <>
+      {parts.name} at{' '}
+      <a href={parts.telUrl} class="support-phone" style="white-space:nowrap">
+        {parts.phone}
+      </a>
+      {parts.after}
+    </>
+  );
+}
+
+/** Beside a reflection that speaks of danger: a gentle word and the support line, never an alarm. */
+function SupportNote({ supportLine }: { supportLine: string }) {
+  return (
+    <aside class="safety" role="note" aria-label="Support">
+      <p>
+        Thank you for writing this. If any of it means you are not safe, you don't have to face it alone: for free, confidential
+        support at any time, you can call <SupportLine supportLine={supportLine} />. If you are in danger right now, call your local
+        emergency number.
+      </p>
+    </aside>
   );
 }

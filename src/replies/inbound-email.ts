@@ -5,7 +5,7 @@ import { verifyToken } from '../security/tokens';
 import type { Services } from '../services';
 import { keepReflection } from './keep-reflection';
 import { addressOf, isAutomaticReply, plusTags, replyDay } from './inbound-match';
-import { buildSupportLineEmail } from './support-line-email';
+import { composeSupportLineEmail } from './support-line-email';
 import { EXTRACTOR_VERSION, stripReply, wholeMessageText } from './strip-reply';
 
 /** A received email as both inbound paths see it, before anything is decided. */
@@ -121,14 +121,7 @@ async function decide(services: Services, email: InboundEmail, now: number): Pro
  * Nothing of the inbound message (its subject, its Message-ID) goes into the answer's headers.
  */
 async function sendSupportLine(services: Services, subscriber: Subscriber): Promise<boolean> {
-  const { config } = services;
-  const message = buildSupportLineEmail({
-    from: config.emailFrom,
-    to: subscriber.address,
-    supportLine: config.supportLine,
-    inReplyTo: null,
-    subject: '',
-  });
+  const message = await composeSupportLineEmail(services.config, subscriber);
   const [outcome] = await services.email.sendBatch([message], `support-line-${subscriber.id}`);
   if (outcome?.outcome === 'ok') return true;
   console.error(JSON.stringify({ event: 'support_line_not_sent', subscriber: subscriber.id, error: outcome && 'error' in outcome ? outcome.error : 'no outcome' }));

@@ -73,5 +73,7 @@ export async function answerInboundSms(services: Services, sms: InboundSms): Pro
 
   const kept = await keepReflection(services, { subscriberId: subscriber.id, channel: 'sms', text: sms.body, sourceId: sms.messageSid, now: sms.now });
   if (!kept.kept) return { outcome: kept.reason === 'duplicate' ? 'duplicate' : 'unchanged', reply: null };
-  return { outcome: 'reflection_kept', reply: kept.sendSupportLine ? composeSafetySms(config.supportLine) : null };
+  if (!kept.sendSupportLine) return { outcome: 'reflection_kept', reply: null };
+  const journal = await signToken(config.tokenSecret, 'journal', subscriber.id);
+  return { outcome: 'reflection_kept', reply: composeSafetySms({ supportLine: config.supportLine, journalUrl: journalUrl(config.publicUrl, journal) }) };
 }

@@ -91,6 +91,24 @@ async function textsOf(html: string, selector: string): Promise<string[]> {
   return found.map((text) => decodeEntities(text).replace(/\s+/g, ' ').trim());
 }
 
+/** The href, style and text of every element that `selector` matches. */
+async function attributesOf(html: string, selector: string): Promise<{ href: string | null; style: string | null; text: string }[]> {
+  const found: { href: string | null; style: string | null; text: string }[] = [];
+  await new HTMLRewriter()
+    .on(selector, {
+      element(element) {
+        found.push({ href: element.getAttribute('href'), style: element.getAttribute('style'), text: '' });
+      },
+      text(chunk) {
+        const last = found[found.length - 1];
+        if (last) last.text += chunk.text;
+      },
+    })
+    .transform(new Response(html))
+    .text();
+  return found;
+}
+
 beforeEach(clearDatabase);
 
 describe('GET /journal/:token', () => {
@@ -122,8 +140,10 @@ describe('GET /journal/:token', () => {
     const reflections = await textsOf(html, '.reflections > li');
     expect(reflections).toHaveLength(2);
     expect(reflections[0]).toMatch(/^Your reflection, \d{1,2} \w+ \d{4} at \d\d:\d\d, by email\s*Today I said sorry/);
-    expect(reflections[0]).not.toContain(SUPPORT_NUMBER);
-    expect(reflections[1]).toContain(SUPPORT_NUMBER);
+    expect(reflections[0]).not.toContain('800');
+    expect(reflections[1]).toContain(SUPPORT_NUMBER.replace(/-/g, '\u2011'));
+    const [supportLink] = await attributesOf(html, '.reflections .safety a[href^="tel:"]');
+    expect(supportLink).toEqual({ href: 'tel:+18007997233', style: 'white-space:nowrap', text: '1\u2011800\u2011799\u20117233' });
     expect((await textsOf(html, 'ol.steps > li[value="2"]'))[0]).toMatch(/^Day 2: Take full responsibility without excuses\s*Next$/);
     expect(await textsOf(html, 'ol.steps > li[value="3"]')).toEqual([`${course.days[2]!.title} (Not yet)`]);
 

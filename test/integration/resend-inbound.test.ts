@@ -10,6 +10,7 @@ import { EXTRACTOR_VERSION } from '../../src/replies/strip-reply';
 import { createReflectionCipher } from '../../src/security/reflection-cipher';
 import { signToken } from '../../src/security/tokens';
 import { buildServices } from '../../src/services';
+import { SUBJECTS } from '../../src/messages/email';
 import { verifyResendWebhook } from '../../src/webhooks/resend-signature';
 import vectors from '../fixtures/specs/signature-test-vectors.json';
 import appleMailText from '../fixtures/replies/apple-mail.txt?raw';
@@ -25,6 +26,7 @@ interface StandInEmail {
   reply_to: string[];
   subject: string;
   text?: string;
+  html?: string;
   headers?: Record<string, string>;
 }
 
@@ -295,18 +297,21 @@ describe('POST /webhooks/resend email.received', () => {
   it('flags a reflection that speaks of danger and emails the support line once', async () => {
     const address = unique('safety');
     const subscriber = await signUpAndConfirm(address);
-    await replyThroughResend({ from: address, to: [subscriber.replyTo], subject: 'Re: Welcome', text: 'He hit me again last night and I am scared.\n\nSent from my iPhone' });
+    await replyThroughResend({ from: address, to: [subscriber.replyTo], subject: 'Re: Welcome\r\nBcc: someone@example.org', text: 'He hit me again last night and I am scared.\n\nSent from my iPhone' });
     await replyThroughResend({ from: address, to: [subscriber.replyTo], subject: 'Re: Welcome', text: 'I feel unsafe at home.' });
     const kept = await reflectionsOf(subscriber.id);
     expect(kept.map(({ body, flagged }) => ({ body, flagged }))).toEqual([
       { body: 'He hit me again last night and I am scared.', flagged: 1 },
       { body: 'I feel unsafe at home.', flagged: 1 },
     ]);
-    const support = (await sentTo(address)).filter((email) => email.text?.includes('1-800-799-7233') && !/welcome/i.test(email.subject));
+    const support = (await sentTo(address)).filter((email) => email.subject === SUBJECTS.supportLine);
     expect(support).toHaveLength(1);
-    // Nothing of the inbound message reaches an outgoing header: not its subject, not its Message-ID.
-    expect(support[0]!.subject).not.toMatch(/Re: Welcome/);
+    // Ours from end to end: the template's words, the number as a non-breaking tel: link, nothing inbound in a header.
+    expect(support[0]!.html).toMatch(/<a href="tel:\+18007997233" style="[^"]*white-space:nowrap[^"]*"[^>]*>1\u2011800\u2011799\u20117233<\/a>/);
+    expect(support[0]!.text).toContain('If you are in danger right now');
+    expect(support[0]!.headers).toMatchObject({ 'List-Unsubscribe': expect.stringMatching(/^<https?:\/\/[^>]+\/u\/[^>]+>/), 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
     expect(support[0]!.headers?.['In-Reply-To']).toBeUndefined();
+    expect(JSON.stringify(support[0]!.headers)).not.toMatch(/Welcome|Bcc|someone@example\.org|In-Reply-To/);
   });
 
   it('answers 503 when the body cannot be read: no API key, or Resend out of reach; and stores nothing', async () => {

@@ -92,7 +92,7 @@ describe('twimlResponse against MessagingResponse', () => {
   it('writes the same document as the twilio package for each of our replies and for no reply', () => {
     const replies = [
       composeHelpSms({ supportLine: 'the hotline, 1-800-799-7233', journalUrl: 'http://localhost:8787/journal/abc.def' }),
-      composeSafetySms('the hotline, 1-800-799-7233 & <more>'),
+      composeSafetySms({ supportLine: 'the hotline, 1-800-799-7233 & <more>', journalUrl: 'http://localhost:8787/journal/abc.def' }),
       composeResumeSms({ nextDay: 6, nextStepWhen: 'tomorrow at 9:00' }),
     ];
     for (const reply of replies) {

@@ -1,7 +1,6 @@
-// Proves how an inbound email is read: addresses, plus-address tokens, automatic replies, the day a subject names, the support-line answer.
+// Proves how an inbound email is read: addresses, plus-address tokens, automatic replies, the day a subject names.
 import { describe, expect, it } from 'vitest';
 import { addressOf, isAutomaticReply, plusTags, replyDay } from '../../src/replies/inbound-match';
-import { buildSupportLineEmail } from '../../src/replies/support-line-email';
 
 describe('addressOf and plusTags', () => {
   it('reads bare and named addresses, lower-cased, and nothing from text without one', () => {
@@ -39,24 +38,5 @@ describe('replyDay', () => {
     expect(replyDay('Re: Day 0 of 30', 5)).toBeUndefined();
     expect(replyDay('Re: Welcome to 30 steps to regain trust', 5)).toBeUndefined();
     expect(replyDay('Re: Today is day 3', 5)).toBeUndefined();
-  });
-});
-
-describe('buildSupportLineEmail', () => {
-  const base = { from: 'Rebuild Trust <course@example.com>', to: 'ana@example.org', supportLine: 'the hotline, 1-800-799-7233' };
-
-  it('answers in the same thread with the support line in both parts', () => {
-    const email = buildSupportLineEmail({ ...base, subject: 'Day 3 of 30: Offer a sincere apology', inReplyTo: '<abc@mail.example>' });
-    expect(email.subject).toBe('Re: Day 3 of 30: Offer a sincere apology');
-    expect(email.headers).toEqual({ 'In-Reply-To': '<abc@mail.example>', References: '<abc@mail.example>' });
-    expect(email.text).toContain('1-800-799-7233');
-    expect(email.html).toContain('1-800-799-7233');
-    expect(email.text).toMatch(/emergency number/);
-  });
-
-  it('keeps an existing "Re:" and leaves out a Message-ID that is not one', () => {
-    const email = buildSupportLineEmail({ ...base, subject: 'RE: Welcome', inReplyTo: 'not an id\r\nBcc: x@example.org' });
-    expect(email.subject).toBe('RE: Welcome');
-    expect(email.headers).toEqual({});
   });
 });

@@ -178,11 +178,27 @@ describe('composeCompletionSms', () => {
 });
 
 describe('composeSafetySms', () => {
-  it('answers with care and the support line within 2 segments', () => {
-    const sms = composeSafetySms(SUPPORT_LINE);
+  it('answers with thanks, the emergency line, the support line and the journal to pause in, within 2 GSM-7 segments', () => {
+    const journalUrl = `${BASE_URL}/journal/abc.def`;
+    const sms = composeSafetySms({ supportLine: SUPPORT_LINE, journalUrl });
+    expectSendable(sms, 2);
+    expect(sms).toContain('Thank you for writing');
+    expect(sms).toContain('emergency number');
+    expect(sms).toContain(SUPPORT_LINE);
+    expect(sms).toContain(`pause the course in your journal: ${journalUrl}`);
+  });
+
+  it('lets the journal link give way before the support line when both would need a third segment', () => {
+    const sms = composeSafetySms({ supportLine: SUPPORT_LINE, journalUrl: LONG_JOURNAL_URL });
     expectSendable(sms, 2);
     expect(sms).toContain(SUPPORT_LINE);
-    expect(sms).toContain('emergency number');
+    expect(sms).not.toContain(LONG_JOURNAL_URL);
+  });
+
+  it('turns typographic characters of a configured support line into GSM-7', () => {
+    const sms = composeSafetySms({ supportLine: 'Refuge\u2019s helpline \u2013 0808 2000 247' });
+    expectSendable(sms, 2);
+    expect(sms).toContain("Refuge's helpline - 0808 2000 247");
   });
 });
 

@@ -1,0 +1,105 @@
+// Sent once when a reflection speaks of danger: thanks, the support line to call, and the way to the journal and a pause.
+import { Heading, Link, Section, Text } from '@react-email/components';
+import type { ReactNode } from 'react';
+import { SubscriberFooter } from './components/footer';
+import { EmailLayout } from './components/layout';
+import { callout, link, paragraph, title } from './components/styles';
+import type { PlaceholderProps } from './placeholders';
+
+const LINK_PLACEHOLDERS = ['journalUrl', 'pauseUrl', 'unsubscribeUrl', 'postalAddress'] as const;
+
+/** Per-subscriber values when SUPPORT_LINE has a phone number: its name, the number (non-breaking) and its `tel:` link. */
+export const SUPPORT_LINE_PLACEHOLDERS = ['supportLineName', 'supportPhone', 'supportTelUrl', 'supportLineAfter', ...LINK_PLACEHOLDERS] as const;
+export type SupportLineProps = PlaceholderProps<typeof SUPPORT_LINE_PLACEHOLDERS>;
+
+/** Per-subscriber values when SUPPORT_LINE has no number to dial: the line as configured. */
+export const SUPPORT_LINE_WITHOUT_NUMBER_PLACEHOLDERS = ['supportLine', ...LINK_PLACEHOLDERS] as const;
+export type SupportLineWithoutNumberProps = PlaceholderProps<typeof SUPPORT_LINE_WITHOUT_NUMBER_PLACEHOLDERS>;
+
+const HEADING = 'Thank you for writing this down';
+const PREVIEW = 'Something you wrote made us want to be sure you have this.';
+
+/** Keeps the number on one line wherever the client allows it; the value itself has non-breaking hyphens too. */
+const phoneLink = {
+  ...link,
+  fontWeight: 'bold',
+  whiteSpace: 'nowrap',
+} as const;
+
+const calloutText = {
+  ...paragraph,
+  margin: '0 0 16px',
+} as const;
+
+interface BodyProps {
+  support: ReactNode;
+  journalUrl: string;
+  pauseUrl: string;
+  unsubscribeUrl: string;
+  postalAddress: string;
+}
+
+function SupportLineBody({ support, journalUrl, pauseUrl, unsubscribeUrl, postalAddress }: BodyProps) {
+  return (
+    <EmailLayout
+      title={HEADING}
+      preview={PREVIEW}
+      footer={<SubscriberFooter unsubscribeUrl={unsubscribeUrl} journalUrl={journalUrl} postalAddress={postalAddress} />}
+    >
+      <Heading style={title}>{HEADING}</Heading>
+      <Text style={paragraph}>
+        Something in your reflection made us want to be sure you have this, just in case. You don't need to reply, and
+        nothing changes unless you want it to.
+      </Text>
+      <Section style={callout}>
+        <Text style={calloutText}>If you are in danger right now, please call your local emergency number.</Text>
+        <Text style={calloutText}>{support}</Text>
+      </Section>
+      <Text style={paragraph}>
+        Your safety matters more than any step of this course, and the course is not meant for a relationship where
+        there is abuse, violence or fear.
+      </Text>
+      <Text style={paragraph}>
+        {'Your reflection is kept, privately, in '}
+        <Link href={journalUrl} style={link}>
+          your journal
+        </Link>
+        {'. If you would like a break from the daily steps, you can '}
+        <Link href={pauseUrl} style={link}>
+          pause the course
+        </Link>
+        {' there at any time, and resume whenever you are ready.'}
+      </Text>
+      <Text style={paragraph}>If someone else can read your email, you may want to delete this message after reading it.</Text>
+    </EmailLayout>
+  );
+}
+
+export default function SupportLine({ supportLineName, supportPhone, supportTelUrl, supportLineAfter, ...links }: SupportLineProps) {
+  const support = (
+    <>
+      {`For free, confidential support at any time, you can call ${supportLineName} at `}
+      <Link href={supportTelUrl} style={phoneLink}>
+        {supportPhone}
+      </Link>
+      {`${supportLineAfter}.`}
+    </>
+  );
+  return <SupportLineBody support={support} {...links} />;
+}
+
+/** The same email for a support line configured without a phone number. */
+export function SupportLineWithoutNumber({ supportLine, ...links }: SupportLineWithoutNumberProps) {
+  return <SupportLineBody support={`For free, confidential support at any time, you can contact ${supportLine}.`} {...links} />;
+}
+
+SupportLine.PreviewProps = {
+  supportLineName: 'the US National Domestic Violence Hotline',
+  supportPhone: '1\u2011800\u2011799\u20117233',
+  supportTelUrl: 'tel:+18007997233',
+  supportLineAfter: '',
+  journalUrl: 'https://rebuild-trust.example.com/journal/preview-token',
+  pauseUrl: 'https://rebuild-trust.example.com/journal/preview-token#pause',
+  unsubscribeUrl: 'https://rebuild-trust.example.com/u/preview-token',
+  postalAddress: '123 Example Street, Springfield, IL 62701, USA',
+} satisfies SupportLineProps;

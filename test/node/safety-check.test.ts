@@ -1,0 +1,65 @@
+// The safety check measured on the labelled corpus: precision and recall against the old keyword check, and its cost.
+import { describe, expect, it } from 'vitest';
+import { keywordBaselineSaysDanger } from '../../bench/safety-keyword-baseline';
+import { speaksOfDanger } from '../../src/replies/safety';
+import { MAX_CHECKED_CHARS } from '../../src/replies/safety-check/read-text';
+import { SAFETY_MODEL } from '../../src/replies/safety-check/safety-model';
+import { formatFigures, loadSafetyCorpus, measureCheck } from '../support/safety-corpus';
+
+/** The product's target: met on the train split (5-fold cross-validated min(precision, recall) 0.92), not yet on reflections written apart. */
+const TARGET = 0.95;
+/** What the check reaches on the held-out split, written after the model was settled: the floor this test keeps. */
+const HELD_OUT_FLOOR = { precision: 0.9, recall: 0.8 };
+
+describe('the safety check on the labelled corpus', () => {
+  const train = loadSafetyCorpus('train');
+  const heldout = loadSafetyCorpus('heldout');
+
+  it('was trained on the train split as it stands (retrain with scripts/train-safety.ts after editing the corpus)', () => {
+    expect(SAFETY_MODEL.trainedOn).toBe(train.length);
+  });
+
+  it('keeps train and held-out apart, each with dangers and a third or more figurative or ordinary uses of violent words', () => {
+    const trainTexts = new Set(train.map((item) => item.text.toLowerCase()));
+    expect(heldout.filter((item) => trainTexts.has(item.text.toLowerCase()))).toEqual([]);
+    expect(train.length + heldout.length).toBeGreaterThanOrEqual(600);
+    for (const split of [train, heldout]) {
+      expect(split.filter((item) => item.danger).length).toBeGreaterThan(split.length / 3);
+      expect(split.filter((item) => !item.danger).length).toBeGreaterThan(split.length / 3);
+    }
+  });
+
+  it(`reaches ${TARGET} on the train split and holds its floor on the held-out split, far above the keyword check it replaces`, () => {
+    for (const [name, items, floor] of [['train', train, { precision: TARGET, recall: TARGET }], ['held-out', heldout, HELD_OUT_FLOOR]] as const) {
+      const before = measureCheck(items, keywordBaselineSaysDanger);
+      const after = measureCheck(items, speaksOfDanger);
+      console.log(`safety ${name.padEnd(8)} keyword check: ${formatFigures(before)}`);
+      console.log(`safety ${name.padEnd(8)} trained check: ${formatFigures(after)}`);
+      expect(after.precision, `${name} precision`).toBeGreaterThanOrEqual(floor.precision);
+      expect(after.recall, `${name} recall`).toBeGreaterThanOrEqual(floor.recall);
+      expect(after.precision).toBeGreaterThan(before.precision);
+      expect(after.recall).toBeGreaterThan(before.recall * 2);
+    }
+  });
+
+  it('takes microseconds per reflection, and a bounded time on a 1 MiB reply', () => {
+    const texts = [...train, ...heldout].map((item) => item.text);
+    for (const text of texts) speaksOfDanger(text);
+    const rounds = 5;
+    const started = performance.now();
+    for (let round = 0; round < rounds; round++) for (const text of texts) speaksOfDanger(text);
+    const microseconds = ((performance.now() - started) * 1000) / (rounds * texts.length);
+    console.log(`safety check: ${microseconds.toFixed(1)} µs per reflection (mean of ${rounds * texts.length} calls)`);
+    // Typically tens of microseconds; the bound leaves room for a busy CI machine.
+    expect(microseconds).toBeLessThan(1000);
+
+    const long = 'He said he would call me.\n'.repeat(45_000);
+    expect(long.length).toBeGreaterThan(1024 * 1024);
+    const longStarted = performance.now();
+    expect(speaksOfDanger(long)).toBe(false);
+    const longMs = performance.now() - longStarted;
+    console.log(`safety check: ${longMs.toFixed(2)} ms for a ${(long.length / 1024).toFixed(0)} KiB reply (reads the first ${MAX_CHECKED_CHARS} characters)`);
+    // Only the first MAX_CHECKED_CHARS are read: an unbounded or quadratic reader would take seconds here.
+    expect(longMs).toBeLessThan(250);
+  });
+});

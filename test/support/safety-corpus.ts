@@ -1,0 +1,85 @@
+// The labelled reflections of test/fixtures/safety, and precision and recall of any danger check over them.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** `train` fits the model (with the two development sets that guided the signs); `heldout` was written last and never tuned on. */
+export type CorpusSplit = 'train' | 'heldout';
+
+const FILES: Record<CorpusSplit, string[]> = {
+  train: ['train', 'dev', 'dev2', 'dev3', 'dev4'],
+  heldout: ['heldout'],
+};
+
+export interface LabelledReflection {
+  text: string;
+  danger: boolean;
+  /** The `# heading` the reflection is written under, e.g. "strangulation without the word". */
+  kind: string;
+}
+
+const CORPUS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'safety');
+
+function readLabelled(file: string, danger: boolean): LabelledReflection[] {
+  const items: LabelledReflection[] = [];
+  let kind = '';
+  for (const line of readFileSync(path.join(CORPUS_DIR, file), 'utf8').split('\n')) {
+    const trimmed = line.trim();
+    if (!trimmed) continue;
+    if (trimmed.startsWith('#')) {
+      kind = trimmed.replace(/^#\s*/, '');
+      continue;
+    }
+    items.push({ text: trimmed, danger, kind });
+  }
+  return items;
+}
+
+/** Every reflection of one split, danger first: one per line in `<set>-danger.txt` and `<set>-safe.txt`, `#` lines naming the kind of the lines below. */
+export function loadSafetyCorpus(split: CorpusSplit): LabelledReflection[] {
+  const prefixes = FILES[split];
+  return [...prefixes.flatMap((prefix) => readLabelled(`${prefix}-danger.txt`, true)), ...prefixes.flatMap((prefix) => readLabelled(`${prefix}-safe.txt`, false))];
+}
+
+export interface CheckFigures {
+  precision: number;
+  recall: number;
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  total: number;
+  /** The reflections the check got wrong, for reading. */
+  missed: LabelledReflection[];
+  misfired: LabelledReflection[];
+}
+
+/** Precision and recall of `check` (true = danger) over `items`. */
+export function measureCheck(items: readonly LabelledReflection[], check: (text: string) => boolean): CheckFigures {
+  const missed: LabelledReflection[] = [];
+  const misfired: LabelledReflection[] = [];
+  let truePositives = 0;
+  for (const item of items) {
+    const said = check(item.text);
+    if (said && item.danger) truePositives++;
+    else if (said) misfired.push(item);
+    else if (item.danger) missed.push(item);
+  }
+  const flagged = truePositives + misfired.length;
+  const dangers = truePositives + missed.length;
+  return {
+    precision: flagged === 0 ? 1 : truePositives / flagged,
+    recall: dangers === 0 ? 1 : truePositives / dangers,
+    truePositives,
+    falsePositives: misfired.length,
+    falseNegatives: missed.length,
+    total: items.length,
+    missed,
+    misfired,
+  };
+}
+
+/** One line of figures, e.g. "precision 0.97 recall 0.96 (tp 118, fp 4, fn 5, n 308)". */
+export function formatFigures(figures: CheckFigures): string {
+  const { precision, recall, truePositives, falsePositives, falseNegatives, total } = figures;
+  return `precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} (tp ${truePositives}, fp ${falsePositives}, fn ${falseNegatives}, n ${total})`;
+}

@@ -1,0 +1,43 @@
+// The safety check inside the worker: danger said plainly or indirectly is caught; figurative, negated and past uses are not.
+import { describe, expect, it } from 'vitest';
+import { speaksOfDanger } from '../../src/replies/safety';
+import { assessDanger } from '../../src/replies/safety-check/assess-danger';
+import { readText } from '../../src/replies/safety-check/read-text';
+
+describe('speaksOfDanger', () => {
+  it.each([
+    ['strangulation without the word', 'He had his hands on my neck until I could not breathe.'],
+    ['a weapon pointed as a joke', 'He pointed the gun at me as a joke and laughed.'],
+    ['a death threat by text', 'He texted me that he will kill me if I leave.'],
+    ['sexual coercion', 'He forced me to have sex after I said no.'],
+    ['the writer wanting to die', "I don't want to wake up tomorrow."],
+    ['the partner threatening suicide', 'She says she will kill herself if I go.'],
+    ['a plain statement of danger', 'I am not safe at home.'],
+  ])('raises the alarm for %s', (_kind, text) => {
+    expect(speaksOfDanger(text)).toBe(true);
+  });
+
+  it.each([
+    ['an idiom', 'Reading her messages felt like being punched in the gut.'],
+    ['crying that chokes', 'I was choking back tears all evening.'],
+    ['banter over a trifle', 'I could kill him for forgetting the milk again.'],
+    ["a counsellor's question answered no", 'She asked if I ever felt unsafe. No, never.'],
+    ['negated violence', 'He has never hit me and never threatened me.'],
+    ['a game', 'We played a shooter game together and he kept killing me.'],
+    ['a plain reflection', 'He held my hand at dinner for the first time in months.'],
+  ])('stays quiet for %s', (_kind, text) => {
+    expect(speaksOfDanger(text)).toBe(false);
+  });
+
+  it('names the decisive sign it found, and nothing of the text', () => {
+    const assessment = assessDanger('He put his arm across my throat until I saw spots.');
+    expect(assessment).toMatchObject({ danger: true, decisive: ['hands_on_neck'] });
+    expect(JSON.stringify(assessment)).not.toContain('throat');
+  });
+
+  it('reads a bounded prefix of a very long reply, with every sentence cut to a bounded length', () => {
+    const sentences = readText(`${'word '.repeat(500_000)}. He hit me.`);
+    expect(sentences.reduce((sum, sentence) => sum + sentence.scoped.length, 0)).toBeLessThanOrEqual(1200);
+    expect(sentences.every((sentence) => sentence.scoped.length <= 60)).toBe(true);
+  });
+});
