@@ -502,7 +502,7 @@ describe('only the subscriber\u2019s own replies (SPEC \u00a75)', () => {
     const address = unique('crlf');
     const subscriber = await signUpAndConfirm(address);
     await replyThroughResend({ from: address, to: [subscriber.replyTo], subject: 'Re: Welcome\r\nBcc: someone@attacker.example', text: 'He hit me and I am scared.' });
-    const answers = (await sentTo(address)).filter((email) => email.text?.includes('1-800-799-7233') && !/welcome/i.test(email.subject));
+    const answers = (await sentTo(address)).filter((email) => email.subject === SUBJECTS.supportLine);
     expect(answers).toHaveLength(1);
     expect(answers[0]!.subject).not.toMatch(/attacker|\r|\n|Welcome/);
     expect(JSON.stringify(answers[0]!.headers ?? {})).not.toMatch(/attacker/);
