@@ -2,9 +2,10 @@
 import { render, toPlainText } from '@react-email/render';
 import { createElement } from 'react';
 import DailyStep from '../emails/daily-step';
-import { findCourseDay } from '../src/course/course';
+import { defaultCourse, findCourseDay } from '../src/course/course';
+import { emailCourseOf } from '../emails/course-context';
 import { advanceAfterSend } from '../src/delivery/progress';
-import { SUBJECTS, listHeaders } from '../src/messages/email';
+import { listHeaders, subjectsOf } from '../src/messages/email';
 import { buildLinks, dayUrl, plusAddress } from '../src/messages/links';
 import { signToken } from '../src/security/tokens';
 import { BENCH_SETTINGS } from './bench-worker';
@@ -52,7 +53,7 @@ async function timed<T>(phases: Record<NaivePhase, number>, phase: NaivePhase, w
 
 async function sendAlone(options: NaiveLoopOptions, row: SampleRow, phases: Record<NaivePhase, number>): Promise<void> {
   const { publicUrl, emailFrom, inboundAddress, postalAddress, tokenSecret, resendApiKey } = BENCH_SETTINGS;
-  const step = findCourseDay(row.day);
+  const step = findCourseDay(defaultCourse, row.day);
   if (!step) throw new Error(`No course day ${row.day}`);
   const [unsubscribe, journal, reply] = await timed(phases, 'sign', () =>
     Promise.all((['unsubscribe', 'journal', 'reply'] as const).map((purpose) => signToken(tokenSecret, purpose, row.id))),
@@ -63,7 +64,7 @@ async function sendAlone(options: NaiveLoopOptions, row: SampleRow, phases: Reco
       createElement(DailyStep, {
         dayNumber: String(step.day),
         title: step.title,
-        quote: step.quote,
+        quote: step.quote ?? undefined,
         text: step.text,
         practice: step.ours.practice,
         prompt: step.ours.prompt,
@@ -71,6 +72,7 @@ async function sendAlone(options: NaiveLoopOptions, row: SampleRow, phases: Reco
         unsubscribeUrl: links.unsubscribeUrl,
         journalUrl: links.journalUrl,
         postalAddress,
+        course: emailCourseOf(defaultCourse),
       }),
     );
     return { html: rendered, text: toPlainText(rendered) };
@@ -84,17 +86,17 @@ async function sendAlone(options: NaiveLoopOptions, row: SampleRow, phases: Reco
         from: emailFrom,
         to: [row.address],
         reply_to: plusAddress(inboundAddress, reply!),
-        subject: SUBJECTS.step(step),
+        subject: subjectsOf(defaultCourse).step(step),
         html,
         text,
-        headers: listHeaders(sender, { to: row.address, links, replyToken: reply!, unsubscribeToken: unsubscribe! }),
+        headers: listHeaders(sender, { to: row.address, links, replyToken: reply!, unsubscribeToken: unsubscribe! }, defaultCourse),
       }),
     });
     const answer = (await response.json()) as { id?: string; message?: string };
     if (!response.ok || !answer.id) throw new Error(`The naive send was refused: ${response.status} ${answer.message ?? ''}`);
   });
   const next = advanceAfterSend(
-    { id: row.id, channel: 'email', timezone: row.timezone, sendHour: row.send_hour, cycle: row.cycle, nextDay: row.day, lastSentAt: row.last_sent_at },
+    { courseLength: defaultCourse.days.length, id: row.id, channel: 'email', timezone: row.timezone, sendHour: row.send_hour, cycle: row.cycle, nextDay: row.day, lastSentAt: row.last_sent_at },
     row.day,
     options.now,
   );

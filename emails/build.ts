@@ -1,4 +1,5 @@
-// Renders every email template once, in Node, into HTML and plain-text templates with {{name}} placeholders for the worker.
+// The build step: checks every course under content/ into src/generated/courses.ts, then renders every email template
+// once per course, in Node, into HTML and plain-text templates with {{name}} placeholders for the worker.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,13 +8,21 @@ import { createElement, type FunctionComponent, type ReactElement } from 'react'
 import { fillTemplate } from '../src/messages/fill-template';
 import Completion, { COMPLETION_PLACEHOLDERS } from './completion';
 import Confirmation, { CONFIRMATION_PLACEHOLDERS } from './confirmation';
-import DailyStep, { DAILY_STEP_PLACEHOLDERS, REPLY_INVITATION } from './daily-step';
+import { coursesModule } from '../src/course/build/courses-module';
+import { formatProblems, loadCourses } from '../src/course/build/load-courses';
+import type { Course } from '../src/course/model';
+import { emailCourseOf, type CourseProp, type EmailCourse } from './course-context';
+import DailyStep, { DAILY_STEP_NO_QUOTE_PLACEHOLDERS, DAILY_STEP_PLACEHOLDERS } from './daily-step';
 import { placeholder, placeholderProps, type PlaceholderProps } from './placeholders';
 import { sampleValues } from './sample-values';
 import SupportLine, { SUPPORT_LINE_PLACEHOLDERS, SUPPORT_LINE_WITHOUT_NUMBER_PLACEHOLDERS, SupportLineWithoutNumber } from './support-line';
 import Welcome, { WELCOME_PLACEHOLDERS } from './welcome';
 
-const OUTPUT_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src', 'generated', 'email-templates.ts');
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUTPUT_FILE = path.join(ROOT, 'src', 'generated', 'email-templates.ts');
+const COURSES_FILE = path.join(ROOT, 'src', 'generated', 'courses.ts');
+/** The seed's course: signups without `course` and `/day/:n` need it. */
+const REQUIRED_COURSE = 'rebuild-trust';
 /** Well under Gmail's 102 KB clipping limit, leaving room for whatever the provider adds. */
 const MAX_FILLED_HTML_BYTES = 30 * 1024;
 const PLACEHOLDER_PATTERN = /\{\{([^{}]*)\}\}/g;
@@ -24,6 +33,7 @@ const TEXT_OPTIONS = {
 };
 
 interface TemplateSource {
+  course: string;
   name: string;
   /** The template rendered with `{{name}}` for every per-subscriber value. */
   element: ReactElement;
@@ -34,29 +44,37 @@ interface TemplateSource {
 
 /** Pairs a template with its placeholder names; the types make sure the names are exactly its props. */
 function templateSource<const Names extends readonly string[]>(
+  course: EmailCourse & { id: string },
   name: string,
-  component: FunctionComponent<PlaceholderProps<Names>>,
+  component: FunctionComponent<PlaceholderProps<Names> & CourseProp>,
   placeholders: Names,
   requiredText: readonly string[] = [],
 ): TemplateSource {
-  return { name, element: createElement(component, placeholderProps(placeholders)), placeholders, requiredText };
+  const props = { ...placeholderProps(placeholders), course };
+  return { course: course.id, name, element: createElement(component, props), placeholders, requiredText };
 }
 
-const SOURCES: TemplateSource[] = [
-  templateSource('confirmation', Confirmation, CONFIRMATION_PLACEHOLDERS),
-  templateSource('welcome', Welcome, WELCOME_PLACEHOLDERS),
-  templateSource('daily-step', DailyStep, DAILY_STEP_PLACEHOLDERS, [
-    '{{prompt}}\n',
-    `${REPLY_INVITATION}.`,
-    'Day {{dayNumber}} of 30',
-    '“{{quote}}”',
-  ]),
-  templateSource('completion', Completion, COMPLETION_PLACEHOLDERS),
-  templateSource('support-line', SupportLine, SUPPORT_LINE_PLACEHOLDERS, ['If you are in danger right now']),
-  templateSource('support-line-without-number', SupportLineWithoutNumber, SUPPORT_LINE_WITHOUT_NUMBER_PLACEHOLDERS, ['If you are in danger right now']),
-];
+/** Every template of one course, in its language. */
+function sourcesOf(course: Course): TemplateSource[] {
+  const context = { ...emailCourseOf(course), id: course.id };
+  const { t } = context;
+  const stepText = ['{{prompt}}\n', `${t.replyInvitation}.`, t.dayLabel('{{dayNumber}}', context.length)];
+  // One component renders both forms; only the no-quote form leaves `quote` out.
+  const withQuote = DailyStep as FunctionComponent<PlaceholderProps<typeof DAILY_STEP_PLACEHOLDERS> & CourseProp>;
+  const withoutQuote = DailyStep as unknown as FunctionComponent<PlaceholderProps<typeof DAILY_STEP_NO_QUOTE_PLACEHOLDERS> & CourseProp>;
+  return [
+    templateSource(context, 'confirmation', Confirmation, CONFIRMATION_PLACEHOLDERS),
+    templateSource(context, 'welcome', Welcome, WELCOME_PLACEHOLDERS),
+    templateSource(context, 'daily-step', withQuote, DAILY_STEP_PLACEHOLDERS, [...stepText, '“{{quote}}”']),
+    templateSource(context, 'daily-step-no-quote', withoutQuote, DAILY_STEP_NO_QUOTE_PLACEHOLDERS, stepText),
+    templateSource(context, 'completion', Completion, COMPLETION_PLACEHOLDERS),
+    templateSource(context, 'support-line', SupportLine, SUPPORT_LINE_PLACEHOLDERS, ['If you are in danger right now']),
+    templateSource(context, 'support-line-without-number', SupportLineWithoutNumber, SUPPORT_LINE_WITHOUT_NUMBER_PLACEHOLDERS, ['If you are in danger right now']),
+  ];
+}
 
 interface BuiltTemplate {
+  course: string;
   name: string;
   html: string;
   text: string;
@@ -66,7 +84,7 @@ interface BuiltTemplate {
 async function renderTemplate(source: TemplateSource): Promise<BuiltTemplate> {
   const html = await render(source.element);
   const text = toPlainText(html, TEXT_OPTIONS).replace(BLANK_LINE_RUNS, '\n\n').trim();
-  return { name: source.name, html, text, placeholders: source.placeholders };
+  return { course: source.course, name: source.name, html, text, placeholders: source.placeholders };
 }
 
 function placeholdersIn(template: string): Set<string> {
@@ -105,22 +123,24 @@ function kilobytes(text: string): string {
 }
 
 function generatedModule(templates: BuiltTemplate[]): string {
-  const entries = templates.map(
-    ({ name, html, text }) => `  ${JSON.stringify(name)}: {\n    html: ${JSON.stringify(html)},\n    text: ${JSON.stringify(text)},\n  },`,
-  );
-  const placeholderEntries = templates.map(
-    ({ name, placeholders }) => `  ${JSON.stringify(name)}: ${JSON.stringify(placeholders)},`,
-  );
+  const courseIds = [...new Set(templates.map((template) => template.course))];
+  const entries = courseIds.map((id) => {
+    const own = templates.filter((template) => template.course === id);
+    const inner = own.map(({ name, html, text }) => `    ${JSON.stringify(name)}: {\n      html: ${JSON.stringify(html)},\n      text: ${JSON.stringify(text)},\n    },`);
+    return `  ${JSON.stringify(id)}: {\n${inner.join('\n')}\n  },`;
+  });
+  const names = [...new Map(templates.map((template) => [template.name, template.placeholders])).entries()];
+  const placeholderEntries = names.map(([name, placeholders]) => `  ${JSON.stringify(name)}: ${JSON.stringify(placeholders)},`);
   return [
-    '// Generated by emails/build.ts from the react-email templates: HTML and plain text with {{name}} placeholders. Do not edit.',
-    '',
-    '/** Every email as prebuilt HTML and plain text; fill them with `fillTemplate` (src/messages/fill-template.ts). */',
-    `export const EMAIL_TEMPLATES = {\n${entries.join('\n')}\n} as const;`,
-    '',
-    'export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;',
+    '// Generated by emails/build.ts from the react-email templates, once per course: HTML and plain text with {{name}} placeholders. Do not edit.',
     '',
     '/** The placeholder names each template needs a value for. */',
     `export const EMAIL_TEMPLATE_PLACEHOLDERS = {\n${placeholderEntries.join('\n')}\n} as const;`,
+    '',
+    'export type EmailTemplateName = keyof typeof EMAIL_TEMPLATE_PLACEHOLDERS;',
+    '',
+    '/** Every email of every course (by course id) as prebuilt HTML and plain text; fill them with `fillTemplate` (src/messages/fill-template.ts). */',
+    `export const EMAIL_TEMPLATES: Readonly<Record<string, Readonly<Record<EmailTemplateName, { html: string; text: string }>>>> = {\n${entries.join('\n')}\n};`,
     '',
     '/** The values that fill one template: exactly its placeholder names, each a string. */',
     'export type EmailTemplateValues<N extends EmailTemplateName> = Record<(typeof EMAIL_TEMPLATE_PLACEHOLDERS)[N][number], string>;',
@@ -134,22 +154,43 @@ function writeIfChanged(file: string, contents: string): void {
   writeFileSync(file, contents);
 }
 
+/** `--content <dir>` or CONTENT_DIR: where the courses are (default content/). */
+function contentDir(): string {
+  const flag = process.argv.indexOf('--content');
+  const chosen = flag !== -1 ? process.argv[flag + 1] : process.env.CONTENT_DIR;
+  return path.resolve(chosen ?? path.join(ROOT, 'content'));
+}
+
+/** Checks every course; throws with one `file:line: reason` per problem when any is invalid. */
+function buildCourses(): Course[] {
+  const { courses, problems } = loadCourses(contentDir());
+  if (problems.length === 0 && !courses.some((course) => course.id === REQUIRED_COURSE)) {
+    problems.push({ file: path.join(contentDir(), REQUIRED_COURSE), line: null, reason: "missing: the seed's course is the default of every signup" });
+  }
+  if (problems.length > 0) throw new Error(`Courses failed their checks:\n${formatProblems(problems)}`);
+  writeIfChanged(COURSES_FILE, coursesModule(courses));
+  for (const course of courses) console.log(`course ${course.id.padEnd(20)} ${String(course.days.length).padStart(3)} days  ${course.language}  version ${course.version}`);
+  return courses;
+}
+
 async function build(): Promise<void> {
   const started = performance.now();
-  const samples = sampleValues();
-  const templates = await Promise.all(SOURCES.map(renderTemplate));
+  const courses = buildCourses();
+  const sources = courses.flatMap(sourcesOf);
+  const templates = await Promise.all(sources.map(renderTemplate));
   const failures: string[] = [];
   for (const [index, built] of templates.entries()) {
-    const source = SOURCES[index] as TemplateSource;
-    const values = samples[built.name] ?? {};
+    const source = sources[index] as TemplateSource;
+    const course = courses.find((candidate) => candidate.id === built.course) as Course;
+    const values = sampleValues(course)[built.name] ?? {};
     const problems = findProblems(built, source, values);
-    failures.push(...problems.map((problem) => `${built.name}: ${problem}`));
+    failures.push(...problems.map((problem) => `${built.course}/${built.name}: ${problem}`));
     const filledHtml = problems.length === 0 ? fillTemplate(built.html, values, 'html') : built.html;
     if (Buffer.byteLength(filledHtml, 'utf8') >= MAX_FILLED_HTML_BYTES) {
-      failures.push(`${built.name}: filled html is ${kilobytes(filledHtml)}, over the ${MAX_FILLED_HTML_BYTES / 1024} KB budget`);
+      failures.push(`${built.course}/${built.name}: filled html is ${kilobytes(filledHtml)}, over the ${MAX_FILLED_HTML_BYTES / 1024} KB budget`);
     }
     console.log(
-      `${built.name.padEnd(13)} html ${kilobytes(built.html).padStart(8)} (filled ${kilobytes(filledHtml)})  ` +
+      `${`${built.course}/${built.name}`.padEnd(36)} html ${kilobytes(built.html).padStart(8)} (filled ${kilobytes(filledHtml)})  ` +
         `text ${kilobytes(built.text).padStart(7)}  ${built.placeholders.length} placeholders`,
     );
   }
@@ -157,7 +198,7 @@ async function build(): Promise<void> {
     throw new Error(`Email templates failed their checks:\n  ${failures.join('\n  ')}`);
   }
   writeIfChanged(OUTPUT_FILE, generatedModule(templates));
-  console.log(`Wrote ${path.relative(process.cwd(), OUTPUT_FILE)} in ${Math.round(performance.now() - started)} ms`);
+  console.log(`Wrote ${path.relative(process.cwd(), OUTPUT_FILE)} and ${path.relative(process.cwd(), COURSES_FILE)} in ${Math.round(performance.now() - started)} ms`);
 }
 
 build().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 // The double opt-in email: one button to confirm, and the reassurance that ignoring it sends nothing more.
 import { Button, Heading, Link, Section, Text } from '@react-email/components';
-import { course } from '../src/course/course';
+import { emailCourseOf, previewCourse, type CourseProp } from './course-context';
 import { AddressFooter } from './components/footer';
 import { EmailLayout } from './components/layout';
 import { button, link, paragraph, title } from './components/styles';
@@ -9,8 +9,6 @@ import type { PlaceholderProps } from './placeholders';
 /** Per-subscriber values of the confirmation email. */
 export const CONFIRMATION_PLACEHOLDERS = ['confirmUrl', 'postalAddress'] as const;
 export type ConfirmationProps = PlaceholderProps<typeof CONFIRMATION_PLACEHOLDERS>;
-
-const HEADING = 'Please confirm your subscription';
 
 const buttonRow = {
   margin: '8px 0 24px',
@@ -22,30 +20,33 @@ const fallback = {
   wordBreak: 'break-all',
 } as const;
 
-export default function Confirmation({ confirmUrl, postalAddress }: ConfirmationProps) {
+export default function Confirmation({ confirmUrl, postalAddress, course }: ConfirmationProps & CourseProp) {
+  const { t } = course;
   return (
     <EmailLayout
-      title={HEADING}
-      preview={`One click to start “${course.title}”.`}
+      lang={course.language}
+      dir={course.dir}
+      title={t.confirmHeading}
+      preview={t.confirmPreview(course.title)}
       footer={<AddressFooter postalAddress={postalAddress} />}
     >
-      <Heading style={title}>{HEADING}</Heading>
+      <Heading style={title}>{t.confirmHeading}</Heading>
       <Text style={paragraph}>
-        {`Someone, hopefully you, asked to receive “${course.title}”: one short step a day by email for 30 days.`}
+        {t.confirmIntro(course.title, course.length)}
       </Text>
       <Section style={buttonRow}>
         <Button href={confirmUrl} style={button}>
-          Confirm my subscription
+          {t.confirmButton}
         </Button>
       </Section>
       <Text style={fallback} data-skip-in-text="true">
-        {'If the button does not work, open this link: '}
+        {t.confirmFallback}
         <Link href={confirmUrl} style={link}>
           {confirmUrl}
         </Link>
       </Text>
       <Text style={paragraph}>
-        If you did not ask for this, you can ignore this email. Nothing more will be sent to you.
+        {t.confirmIgnore}
       </Text>
     </EmailLayout>
   );
@@ -54,4 +55,5 @@ export default function Confirmation({ confirmUrl, postalAddress }: Confirmation
 Confirmation.PreviewProps = {
   confirmUrl: 'https://rebuild-trust.example.com/confirm?token=preview-token',
   postalAddress: '123 Example Street, Springfield, IL 62701, USA',
-} satisfies ConfirmationProps;
+  course: emailCourseOf(previewCourse()),
+} satisfies ConfirmationProps & CourseProp;

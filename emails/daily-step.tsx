@@ -1,12 +1,12 @@
-// One template for all 30 daily steps: the title, the quote, the step, a suggested practice and a reflection prompt.
+// One template for every daily step of a course: the title, the quote, the step, a suggested practice and a reflection prompt.
 import { Heading, Link, Section, Text } from '@react-email/components';
-import { COURSE_LENGTH, findCourseDay } from '../src/course/course';
+import { emailCourseOf, previewCourse, type CourseProp } from './course-context';
 import { SubscriberFooter } from './components/footer';
 import { EmailLayout } from './components/layout';
 import { callout, COLORS, label, link, paragraph, sectionHeading, SERIF_STACK, title } from './components/styles';
 import type { PlaceholderProps } from './placeholders';
 
-/** Per-subscriber values of a daily step; every course value is filled in per day, so one template serves all 30. */
+/** Per-subscriber values of a daily step; every course value is filled in per day, so one template serves every day. */
 export const DAILY_STEP_PLACEHOLDERS = [
   'dayNumber',
   'title',
@@ -19,10 +19,11 @@ export const DAILY_STEP_PLACEHOLDERS = [
   'journalUrl',
   'postalAddress',
 ] as const;
-export type DailyStepProps = PlaceholderProps<typeof DAILY_STEP_PLACEHOLDERS>;
+/** `quote` is absent in the template for days without a quote. */
+export type DailyStepProps = Omit<PlaceholderProps<typeof DAILY_STEP_PLACEHOLDERS>, 'quote'> & { quote?: string };
 
-/** The words every reflection prompt ends with (SPEC §5). */
-export const REPLY_INVITATION = 'reply to this email';
+/** The same template for a day without a quote. */
+export const DAILY_STEP_NO_QUOTE_PLACEHOLDERS = DAILY_STEP_PLACEHOLDERS.filter((name) => name !== 'quote');
 
 const quoteBlock = {
   borderLeft: `3px solid ${COLORS.rule}`,
@@ -45,39 +46,45 @@ const webLink = {
   margin: '24px 0 0',
 } as const;
 
-export default function DailyStep(props: DailyStepProps) {
-  const { dayNumber, quote, text, practice, prompt, dayUrl, unsubscribeUrl, journalUrl, postalAddress } = props;
+export default function DailyStep(props: DailyStepProps & CourseProp) {
+  const { dayNumber, quote, text, practice, prompt, dayUrl, unsubscribeUrl, journalUrl, postalAddress, course } = props;
+  const { t } = course;
   return (
     <EmailLayout
-      title={`Day ${dayNumber}: ${props.title}`}
-      preview={`Day ${dayNumber} of ${COURSE_LENGTH}: ${props.title}`}
-      footer={<SubscriberFooter unsubscribeUrl={unsubscribeUrl} journalUrl={journalUrl} postalAddress={postalAddress} />}
+      lang={course.language}
+      dir={course.dir}
+      title={`${t.dayLabel(dayNumber, course.length)}: ${props.title}`}
+      preview={`${t.dayLabel(dayNumber, course.length)}: ${props.title}`}
+      footer={<SubscriberFooter unsubscribeUrl={unsubscribeUrl} journalUrl={journalUrl} postalAddress={postalAddress} course={course} />}
     >
-      <Text style={label}>{`Day ${dayNumber} of ${COURSE_LENGTH}`}</Text>
+      <Text style={label}>{t.dayLabel(dayNumber, course.length)}</Text>
       <Heading style={title}>{props.title}</Heading>
-      <Section style={quoteBlock}>
-        <Text style={quoteText}>{`“${quote}”`}</Text>
-      </Section>
+      {quote !== undefined && (
+        <Section style={quoteBlock}>
+          <Text style={quoteText}>{`“${quote}”`}</Text>
+        </Section>
+      )}
       <Text style={paragraph}>{text}</Text>
       <Heading as="h2" style={sectionHeading}>
-        Suggested practice
+        {t.practiceHeading}
       </Heading>
       <Text style={paragraph}>{practice}</Text>
       <Section style={callout}>
-        <Text style={label}>Reflection</Text>
+        <Text style={label}>{t.reflectionLabel}</Text>
         <Text style={paragraph}>{prompt}</Text>
-        <Text style={paragraph}>{`To keep your answer in your private journal, ${REPLY_INVITATION}.`}</Text>
+        <Text style={paragraph}>{t.keepInJournal(t.replyInvitation)}</Text>
       </Section>
       <Text style={webLink}>
         <Link href={dayUrl} style={link}>
-          Read this step on the web
+          {t.readOnWeb}
         </Link>
       </Text>
     </EmailLayout>
   );
 }
 
-const previewDay = findCourseDay(3);
+const preview = previewCourse();
+const previewDay = preview.days[2];
 
 DailyStep.PreviewProps = {
   dayNumber: '3',
@@ -90,4 +97,5 @@ DailyStep.PreviewProps = {
   unsubscribeUrl: 'https://rebuild-trust.example.com/u/preview-token',
   journalUrl: 'https://rebuild-trust.example.com/journal/preview-token',
   postalAddress: '123 Example Street, Springfield, IL 62701, USA',
-} satisfies DailyStepProps;
+  course: emailCourseOf(preview),
+} satisfies DailyStepProps & CourseProp;

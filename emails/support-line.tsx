@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { SubscriberFooter } from './components/footer';
 import { EmailLayout } from './components/layout';
 import { callout, link, paragraph, title } from './components/styles';
+import { messagesFor } from '../src/i18n/messages';
+import { emailCourseOf, previewCourse, type CourseProp } from './course-context';
 import type { PlaceholderProps } from './placeholders';
 
 const LINK_PLACEHOLDERS = ['journalUrl', 'pauseUrl', 'unsubscribeUrl', 'postalAddress'] as const;
@@ -37,14 +39,19 @@ interface BodyProps {
   pauseUrl: string;
   unsubscribeUrl: string;
   postalAddress: string;
+  course: CourseProp['course'];
 }
 
-function SupportLineBody({ support, journalUrl, pauseUrl, unsubscribeUrl, postalAddress }: BodyProps) {
+/** The body is in English whatever the course's language, so the page and its footer are English too. */
+function SupportLineBody({ support, journalUrl, pauseUrl, unsubscribeUrl, postalAddress, course }: BodyProps) {
+  const english = { ...course, t: messagesFor('en').email };
   return (
     <EmailLayout
+      lang="en"
+      dir="ltr"
       title={HEADING}
       preview={PREVIEW}
-      footer={<SubscriberFooter unsubscribeUrl={unsubscribeUrl} journalUrl={journalUrl} postalAddress={postalAddress} />}
+      footer={<SubscriberFooter unsubscribeUrl={unsubscribeUrl} journalUrl={journalUrl} postalAddress={postalAddress} course={english} />}
     >
       <Heading style={title}>{HEADING}</Heading>
       <Text style={paragraph}>
@@ -75,7 +82,7 @@ function SupportLineBody({ support, journalUrl, pauseUrl, unsubscribeUrl, postal
   );
 }
 
-export default function SupportLine({ supportLineName, supportPhone, supportTelUrl, supportLineAfter, ...links }: SupportLineProps) {
+export default function SupportLine({ supportLineName, supportPhone, supportTelUrl, supportLineAfter, ...links }: SupportLineProps & CourseProp) {
   const support = (
     <>
       {`For free, confidential support at any time, you can call ${supportLineName} at `}
@@ -89,7 +96,7 @@ export default function SupportLine({ supportLineName, supportPhone, supportTelU
 }
 
 /** The same email for a support line configured without a phone number. */
-export function SupportLineWithoutNumber({ supportLine, ...links }: SupportLineWithoutNumberProps) {
+export function SupportLineWithoutNumber({ supportLine, ...links }: SupportLineWithoutNumberProps & CourseProp) {
   return <SupportLineBody support={`For free, confidential support at any time, you can contact ${supportLine}.`} {...links} />;
 }
 
@@ -102,4 +109,5 @@ SupportLine.PreviewProps = {
   pauseUrl: 'https://rebuild-trust.example.com/journal/preview-token#pause',
   unsubscribeUrl: 'https://rebuild-trust.example.com/u/preview-token',
   postalAddress: '123 Example Street, Springfield, IL 62701, USA',
-} satisfies SupportLineProps;
+  course: emailCourseOf(previewCourse()),
+} satisfies SupportLineProps & CourseProp;

@@ -1,6 +1,6 @@
-// Sent right after confirming: when Day 1 arrives, a safety note, and the course's introduction.
+// Sent right after confirming: when Day 1 arrives, a safety note, and the course's introduction (its course.md body).
 import { Heading, Section, Text } from '@react-email/components';
-import { course } from '../src/course/course';
+import { emailCourseOf, previewCourse, type CourseProp } from './course-context';
 import { SubscriberFooter } from './components/footer';
 import { EmailLayout } from './components/layout';
 import { callout, paragraph, sectionHeading, title } from './components/styles';
@@ -16,56 +16,43 @@ export const WELCOME_PLACEHOLDERS = [
 ] as const;
 export type WelcomeProps = PlaceholderProps<typeof WELCOME_PLACEHOLDERS>;
 
-const HEADING = 'Welcome. Your first step is on its way.';
-
 const safetyHeading = {
   ...paragraph,
   fontWeight: 'bold',
   margin: '0 0 8px',
 } as const;
 
-export default function Welcome({ firstStepWhen, supportLine, unsubscribeUrl, journalUrl, postalAddress }: WelcomeProps) {
-  const { opening, sections } = course.introduction;
+export default function Welcome({ firstStepWhen, supportLine, unsubscribeUrl, journalUrl, postalAddress, course }: WelcomeProps & CourseProp) {
+  const { t } = course;
   return (
     <EmailLayout
-      title={HEADING}
-      preview={`You are subscribed. Day 1 arrives ${firstStepWhen}.`}
-      footer={<SubscriberFooter unsubscribeUrl={unsubscribeUrl} journalUrl={journalUrl} postalAddress={postalAddress} />}
+      lang={course.language}
+      dir={course.dir}
+      title={t.welcomeHeading}
+      preview={t.welcomePreview(firstStepWhen)}
+      footer={<SubscriberFooter unsubscribeUrl={unsubscribeUrl} journalUrl={journalUrl} postalAddress={postalAddress} course={course} />}
     >
-      <Heading style={title}>{HEADING}</Heading>
-      <Text style={paragraph}>
-        {`Thank you for confirming. “${course.title}” arrives one step a day for 30 days. Day 1 arrives ${firstStepWhen}.`}
-      </Text>
-      <Text style={paragraph}>
-        Each step is short: a thought, a quote, a suggested practice and a question. Reply to any step to keep your
-        answer in your private journal.
-      </Text>
+      <Heading style={title}>{t.welcomeHeading}</Heading>
+      <Text style={paragraph}>{t.welcomeIntro(course.title, course.length, firstStepWhen)}</Text>
+      <Text style={paragraph}>{t.welcomeHow}</Text>
       <Section style={callout}>
-        <Text style={safetyHeading}>A note on safety</Text>
-        <Text style={paragraph}>
-          {`This course is not meant for relationships with abuse or violence. If you are not safe, please contact ${supportLine}.`}
-        </Text>
+        <Text style={safetyHeading}>{t.safetyHeading}</Text>
+        <Text style={paragraph}>{t.safetyText(supportLine)}</Text>
       </Section>
       <Heading as="h2" style={sectionHeading}>
-        Before you begin
+        {t.beforeYouBegin}
       </Heading>
-      {opening.map((text) => (
-        <Text key={text} style={paragraph}>
-          {text}
-        </Text>
-      ))}
-      {sections.map((section) => (
-        <Section key={section.heading}>
-          <Heading as="h2" style={sectionHeading}>
-            {section.heading}
+      {course.introduction.map((block, index) =>
+        block.kind === 'heading' ? (
+          <Heading key={index} as="h2" style={sectionHeading}>
+            {block.text}
           </Heading>
-          {section.paragraphs.map((text) => (
-            <Text key={text} style={paragraph}>
-              {text}
-            </Text>
-          ))}
-        </Section>
-      ))}
+        ) : (
+          <Text key={index} style={paragraph}>
+            {block.text}
+          </Text>
+        ),
+      )}
     </EmailLayout>
   );
 }
@@ -76,4 +63,5 @@ Welcome.PreviewProps = {
   unsubscribeUrl: 'https://rebuild-trust.example.com/u/preview-token',
   journalUrl: 'https://rebuild-trust.example.com/journal/preview-token',
   postalAddress: '123 Example Street, Springfield, IL 62701, USA',
-} satisfies WelcomeProps;
+  course: emailCourseOf(previewCourse()),
+} satisfies WelcomeProps & CourseProp;

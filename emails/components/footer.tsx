@@ -1,6 +1,6 @@
 // Email footers: the subscriber footer (why, journal, unsubscribe, postal address) and the address-only one.
 import { Link, Section, Text } from '@react-email/components';
-import { course } from '../../src/course/course';
+import type { EmailCourse } from '../course-context';
 import { COLORS } from './styles';
 
 const footer = {
@@ -24,24 +24,26 @@ interface SubscriberFooterProps {
   unsubscribeUrl: string;
   journalUrl: string;
   postalAddress: string;
+  course: EmailCourse;
 }
 
 /** The footer of every email sent to a confirmed subscriber: why they get it, their journal, unsubscribe, our address. */
-export function SubscriberFooter({ unsubscribeUrl, journalUrl, postalAddress }: SubscriberFooterProps) {
+export function SubscriberFooter({ unsubscribeUrl, journalUrl, postalAddress, course }: SubscriberFooterProps) {
+  const { t } = course;
   return (
     <Section style={footer}>
       <Text style={footerText}>
-        {`You are receiving this because you signed up for “${course.title}” and confirmed your email address.`}
+        {t.footerWhy(course.title)}
       </Text>
       <Text style={footerText}>
         <Link href={journalUrl} style={footerLink}>
-          Open your journal
+          {t.openJournal}
         </Link>
       </Text>
       <Text style={footerText}>
-        {'You can stop at any time: '}
+        {t.stopAnyTime}
         <Link href={unsubscribeUrl} style={footerLink}>
-          unsubscribe
+          {t.unsubscribe}
         </Link>
       </Text>
       <PostalAddress postalAddress={postalAddress} />

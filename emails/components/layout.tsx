@@ -41,12 +41,15 @@ interface EmailLayoutProps {
   preview: string;
   footer: ReactNode;
   children: ReactNode;
+  /** The course's language and its direction. */
+  lang: string;
+  dir: 'ltr' | 'rtl';
 }
 
-/** Wraps an email's content in the shared page: `lang="en"`, light colour scheme, a 600px column, the footer below. */
-export function EmailLayout({ title, preview, footer, children }: EmailLayoutProps) {
+/** Wraps an email's content in the shared page: the course's `lang` and `dir`, light colour scheme, a 600px column, the footer below. */
+export function EmailLayout({ title, preview, footer, children, lang, dir }: EmailLayoutProps) {
   return (
-    <Html lang="en" dir="ltr">
+    <Html lang={lang} dir={dir}>
       <Head>
         <title>{title}</title>
         <meta name="color-scheme" content="light" />

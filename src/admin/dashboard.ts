@@ -6,7 +6,8 @@ import { countSentByDay, countSubscribers, failingDeliveries, flaggedReflections
 import { MAX_ATTEMPTS } from '../delivery/progress';
 import { buildFunnel } from './funnel';
 import { maskAddress } from './mask-address';
-import { allPreviewKeys, previewLabel } from './previews';
+import { courses } from '../course/course';
+import { allPreviewKeys, previewLabel, previewPath } from './previews';
 
 /** The operator page's data. Subscriber addresses are masked here, so the page never holds a full one. */
 export async function loadDashboard(db: Database, cipher: ReflectionCipher, showReflections: boolean) {
@@ -25,7 +26,14 @@ export async function loadDashboard(db: Database, cipher: ReflectionCipher, show
     failing,
     flagged: await Promise.all(flagged.map((row) => shownReflection(cipher, showReflections, row))),
     reflections: await Promise.all(reflections.map((row) => shownReflection(cipher, showReflections, row))),
-    previews: allPreviewKeys().map((key) => ({ key: String(key), label: previewLabel(key) })),
+    previews: courses.map((course) => ({
+      course: course.title,
+      messages: allPreviewKeys(course).map((key) => ({
+        label: previewLabel(key, course),
+        emailPath: previewPath('email', key, course),
+        smsPath: previewPath('sms', key, course),
+      })),
+    })),
   };
 }
 

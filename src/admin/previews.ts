@@ -1,15 +1,16 @@
 // Any day's email and SMS as a sample subscriber would get them, built by the sender's own builders with placeholder tokens.
 import type { OutgoingEmail } from '../channels/channel';
 import type { Config } from '../config';
-import { COMPLETION_DAY, WELCOME_DAY, findCourseDay } from '../course/course';
+import { WELCOME_DAY, completionDay, dayPath, defaultCourse, findCourseDay, type Course } from '../course/course';
+import { messagesFor } from '../i18n/messages';
 import { emailSenderFrom } from '../delivery/compose';
 import { buildCompletionEmail, buildConfirmationEmail, buildStepEmail, buildWelcomeEmail, type EmailRecipient } from '../messages/email';
 import { countSegments, type SegmentCount } from '../messages/gsm7';
-import { buildLinks, confirmUrl, dayUrl } from '../messages/links';
+import { buildLinks, confirmUrl } from '../messages/links';
 import { PROGRAM_NAME, composeCompletionSms, composeConfirmationSms, composeDailySms, composeWelcomeSms } from '../messages/sms';
 import { describeWhen, nextSendAt } from '../schedule/due';
 
-/** 'confirmation', or a course day: 0 the welcome, 1..30 the steps, 31 the completion. */
+/** 'confirmation', or a course day: 0 the welcome, 1..N the steps, N + 1 the completion. */
 export type PreviewKey = 'confirmation' | number;
 
 /** Stand-ins for the signed tokens a real subscriber's links carry; they open nothing. */
@@ -24,35 +25,35 @@ export const PREVIEW_EMAIL_ADDRESS = 'subscriber@example.com';
 export const PREVIEW_PHONE = '+15555550100';
 const PREVIEW_TIMEZONE = 'UTC';
 
-/** Reads a path segment as a preview key: "confirmation" or a whole day 0..31 without leading zeros; null otherwise. */
-export function parsePreviewKey(segment: string): PreviewKey | null {
+/** Reads a path segment as a preview key of `course`: "confirmation" or a whole day 0..N+1 without leading zeros; null otherwise. */
+export function parsePreviewKey(segment: string, course: Course = defaultCourse): PreviewKey | null {
   if (segment === 'confirmation') return segment;
-  if (!/^(0|[1-9]\d?)$/.test(segment)) return null;
+  if (!/^(0|[1-9]\d{0,2})$/.test(segment)) return null;
   const day = Number(segment);
-  return day >= WELCOME_DAY && day <= COMPLETION_DAY ? day : null;
+  return day >= WELCOME_DAY && day <= completionDay(course) ? day : null;
 }
 
 /** When Day 1 would arrive for a sample subscriber confirming at `now`, in words ("tomorrow at 8:00"). */
-function sampleFirstStepWhen(config: Config, now: number): string {
+function sampleFirstStepWhen(config: Config, course: Course, now: number): string {
   const at = nextSendAt({ timezone: PREVIEW_TIMEZONE, sendHour: config.defaultSendHour, lastStepSentAt: null }, now);
-  return describeWhen(at, now, PREVIEW_TIMEZONE);
+  return describeWhen(at, now, PREVIEW_TIMEZONE, course.language);
 }
 
 /** The email for `key`, exactly as the sender builds it for a sample recipient. */
-export function previewEmail(config: Config, key: PreviewKey, now: number): OutgoingEmail {
+export function previewEmail(config: Config, key: PreviewKey, now: number, course: Course = defaultCourse): OutgoingEmail {
   const sender = emailSenderFrom(config);
-  if (key === 'confirmation') return buildConfirmationEmail(sender, PREVIEW_EMAIL_ADDRESS, confirmUrl(config.publicUrl, PREVIEW_TOKENS.confirm));
+  if (key === 'confirmation') return buildConfirmationEmail(sender, course, PREVIEW_EMAIL_ADDRESS, confirmUrl(config.publicUrl, PREVIEW_TOKENS.confirm));
   const recipient: EmailRecipient = {
     to: PREVIEW_EMAIL_ADDRESS,
     links: buildLinks(config.publicUrl, PREVIEW_TOKENS),
     replyToken: PREVIEW_TOKENS.reply,
     unsubscribeToken: PREVIEW_TOKENS.unsubscribe,
   };
-  if (key === WELCOME_DAY) return buildWelcomeEmail(sender, recipient, sampleFirstStepWhen(config, now));
-  if (key === COMPLETION_DAY) return buildCompletionEmail(sender, recipient);
-  const step = findCourseDay(key);
+  if (key === WELCOME_DAY) return buildWelcomeEmail(sender, recipient, course, sampleFirstStepWhen(config, course, now));
+  if (key === completionDay(course)) return buildCompletionEmail(sender, recipient, course);
+  const step = findCourseDay(course, key);
   if (!step) throw new RangeError(`No course day ${key}`);
-  return buildStepEmail(sender, recipient, step, dayUrl(config.publicUrl, step.day));
+  return buildStepEmail(sender, recipient, course, step, `${config.publicUrl}${dayPath(course, step.day)}`);
 }
 
 export interface SmsPreview {
@@ -61,32 +62,39 @@ export interface SmsPreview {
 }
 
 /** The SMS for `key` as the sender composes it for a sample subscriber, with its encoding and segment count. */
-export function previewSms(config: Config, key: PreviewKey, now: number): SmsPreview {
-  const text = composePreviewSms(config, key, now);
+export function previewSms(config: Config, key: PreviewKey, now: number, course: Course = defaultCourse): SmsPreview {
+  const text = composePreviewSms(config, key, now, course);
   return { text, count: countSegments(text) };
 }
 
-function composePreviewSms(config: Config, key: PreviewKey, now: number): string {
-  if (key === 'confirmation') return composeConfirmationSms(PROGRAM_NAME);
+function composePreviewSms(config: Config, key: PreviewKey, now: number, course: Course): string {
+  const length = course.days.length;
+  const t = messagesFor(course.language).sms;
+  if (key === 'confirmation') return composeConfirmationSms(PROGRAM_NAME, { title: course.title, length });
   const { journalUrl } = buildLinks(config.publicUrl, PREVIEW_TOKENS);
-  if (key === WELCOME_DAY) return composeWelcomeSms({ firstStepWhen: sampleFirstStepWhen(config, now), supportLine: config.supportLine, journalUrl });
-  if (key === COMPLETION_DAY) return composeCompletionSms({ journalUrl });
-  const step = findCourseDay(key);
+  if (key === WELCOME_DAY) return composeWelcomeSms({ firstStepWhen: sampleFirstStepWhen(config, course, now), supportLine: config.supportLine, journalUrl });
+  if (key === completionDay(course)) return composeCompletionSms({ journalUrl, length, t });
+  const step = findCourseDay(course, key);
   if (!step) throw new RangeError(`No course day ${key}`);
-  return composeDailySms(step, dayUrl(config.publicUrl, step.day));
+  return composeDailySms(step, length, `${config.publicUrl}${dayPath(course, step.day)}`, t);
 }
 
 /** What a preview is called on the admin page: "Confirmation", "Welcome", "Day 3: <title>", "Completion". */
-export function previewLabel(key: PreviewKey): string {
+export function previewLabel(key: PreviewKey, course: Course = defaultCourse): string {
   if (key === 'confirmation') return 'Confirmation';
   if (key === WELCOME_DAY) return 'Welcome';
-  if (key === COMPLETION_DAY) return 'Completion';
-  return `Day ${key}: ${findCourseDay(key)?.title ?? ''}`;
+  if (key === completionDay(course)) return 'Completion';
+  return `Day ${key}: ${findCourseDay(course, key)?.title ?? ''}`;
 }
 
-/** Every preview, in the order a subscriber meets them. */
-export function allPreviewKeys(): PreviewKey[] {
+/** Every preview of `course`, in the order a subscriber meets them. */
+export function allPreviewKeys(course: Course = defaultCourse): PreviewKey[] {
   const keys: PreviewKey[] = ['confirmation'];
-  for (let day = WELCOME_DAY; day <= COMPLETION_DAY; day++) keys.push(day);
+  for (let day = WELCOME_DAY; day <= completionDay(course); day++) keys.push(day);
   return keys;
+}
+
+/** The path of one preview: `/admin/preview/email/3`, with `?course=` for a course other than the seed's. */
+export function previewPath(kind: 'email' | 'sms', key: PreviewKey, course: Course): string {
+  return `/admin/preview/${kind}/${key}${course.id === defaultCourse.id ? '' : `?course=${encodeURIComponent(course.id)}`}`;
 }

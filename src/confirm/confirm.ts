@@ -1,5 +1,5 @@
 // Confirming a signup (email link or SMS YES): the subscriber becomes active and the welcome goes out at once.
-import { COMPLETION_DAY, WELCOME_DAY } from '../course/course';
+import { WELCOME_DAY, completionDay, courseOf } from '../course/course';
 import type { Subscriber } from '../db/schema';
 import { activateSubscriber, findSubscriber } from '../db/subscribers';
 import { deliverDue } from '../delivery/deliver';
@@ -21,7 +21,7 @@ export async function confirmSubscription(
   if (!current) return { status: 'not_found' };
   if (current.status !== 'pending') return { status: 'already_confirmed', subscriber: current };
   // Someone who finished the course, left, and signs up again starts a new round from the welcome.
-  const finished = current.next_day > COMPLETION_DAY;
+  const finished = current.next_day > completionDay(courseOf(current.course_id));
   const startOver = current.next_day === WELCOME_DAY || finished;
   const nextDueAt = startOver
     ? meta.now

@@ -33,6 +33,7 @@ export interface DueRow {
   cycle: number;
   next_day: number;
   last_sent_at: number | null;
+  course_id: string;
 }
 
 /**
@@ -43,7 +44,7 @@ export interface DueRow {
 export async function loadDueSubscribers(d1: D1Database, ids: string[], now: number): Promise<DueRow[]> {
   const { results } = await d1
     .prepare(
-      `SELECT s.id, s.channel, s.address, s.timezone, s.send_hour, s.cycle, s.next_day, s.last_sent_at
+      `SELECT s.id, s.channel, s.address, s.timezone, s.send_hour, s.cycle, s.next_day, s.last_sent_at, s.course_id
        FROM json_each(?1) AS j CROSS JOIN subscribers AS s ON s.id = j.value
        WHERE s.status = 'active' AND s.next_due_at <= ?2`,
     )
@@ -105,6 +106,8 @@ export interface SentRecord {
   cycle: number;
   day: number;
   providerId: string;
+  /** The content version the message was composed from; the enrolment follows it from then on. */
+  courseVersion: string;
   nextDay: number;
   nextDueAt: number | null;
   lastDaySent: number;
@@ -146,7 +149,7 @@ export function recordOutcomes(d1: D1Database, sent: SentRecord[], failed: Faile
         .prepare(
           `UPDATE subscribers SET next_day = json_extract(j.value, '$.nextDay'), next_due_at = json_extract(j.value, '$.nextDueAt'),
              last_day_sent = json_extract(j.value, '$.lastDaySent'), last_sent_at = json_extract(j.value, '$.lastSentAt'),
-             lease_until = NULL,
+             lease_until = NULL, course_version = json_extract(j.value, '$.courseVersion'),
              status = CASE WHEN json_extract(j.value, '$.completed') AND subscribers.status = 'active' THEN 'completed' ELSE subscribers.status END,
              ended_at = CASE WHEN json_extract(j.value, '$.completed') THEN ?2 ELSE subscribers.ended_at END
            FROM json_each(?1) AS j

@@ -1,5 +1,5 @@
 // Subscriber queries the features need: find, create or renew a signup, confirm, stop, and change settings.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { consents, subscribers, type Channel, type Subscriber } from './schema';
 
@@ -8,15 +8,47 @@ export async function findSubscriber(db: Database, id: string): Promise<Subscrib
   return db.select().from(subscribers).where(eq(subscribers.id, id)).get();
 }
 
-/** The subscriber with this address on this channel, or undefined. */
-export async function findSubscriberByAddress(db: Database, channel: Channel, address: string): Promise<Subscriber | undefined> {
-  return db.select().from(subscribers).where(and(eq(subscribers.channel, channel), eq(subscribers.address, address))).get();
+/**
+ * The enrolment of this address on this channel in `courseId`; without a course, the enrolment that spoke to the
+ * address last (the one a reply or keyword is about), or undefined.
+ */
+export async function findSubscriberByAddress(db: Database, channel: Channel, address: string, courseId?: string): Promise<Subscriber | undefined> {
+  const sameAddress = and(eq(subscribers.channel, channel), eq(subscribers.address, address));
+  if (courseId !== undefined) return db.select().from(subscribers).where(and(sameAddress, eq(subscribers.course_id, courseId))).get();
+  return db
+    .select()
+    .from(subscribers)
+    .where(sameAddress)
+    .orderBy(sql`${subscribers.status} = 'pending'`, desc(sql`coalesce(${subscribers.last_sent_at}, ${subscribers.confirmed_at}, ${subscribers.created_at})`))
+    .get();
+}
+
+/** Every enrolment of this address on this channel, newest first. */
+export async function findEnrolments(db: Database, channel: Channel, address: string): Promise<Subscriber[]> {
+  return db
+    .select()
+    .from(subscribers)
+    .where(and(eq(subscribers.channel, channel), eq(subscribers.address, address)))
+    .orderBy(desc(subscribers.created_at))
+    .all();
+}
+
+/** Stops every enrolment of an address at once (unsubscribe-all, STOP). Returns how many were still running. */
+export async function endAllEnrolments(db: Database, channel: Channel, address: string, reason: string, now: number): Promise<number> {
+  const result = await db
+    .update(subscribers)
+    .set({ status: 'unsubscribed', end_reason: reason, ended_at: now, next_due_at: null, lease_until: null })
+    .where(and(eq(subscribers.channel, channel), eq(subscribers.address, address), inArray(subscribers.status, ['pending', 'active', 'paused', 'completed'])))
+    .returning({ id: subscribers.id });
+  return result.length;
 }
 
 export interface NewSignup {
   id: string;
   channel: Channel;
   address: string;
+  /** The course of the enrolment (SPEC §7). */
+  courseId: string;
   timezone: string;
   sendHour: number;
   now: number;
@@ -30,6 +62,7 @@ export async function insertPendingSubscriber(db: Database, signup: NewSignup): 
       id: signup.id,
       channel: signup.channel,
       address: signup.address,
+      course_id: signup.courseId,
       status: 'pending',
       timezone: signup.timezone,
       send_hour: signup.sendHour,

@@ -1,9 +1,10 @@
 // Builds each claimed subscriber's message for the day: signs their links, then calls the pure email and SMS builders.
 import type { Config } from '../config';
-import { COMPLETION_DAY, WELCOME_DAY, findCourseDay } from '../course/course';
+import { WELCOME_DAY, dayPath, findCourse, findCourseDay, type Course } from '../course/course';
+import { messagesFor } from '../i18n/messages';
 import type { OutgoingEmail, OutgoingSms } from '../channels/channel';
 import { buildCompletionEmail, buildStepEmail, buildWelcomeEmail, type EmailSender } from '../messages/email';
-import { buildLinks, dayUrl } from '../messages/links';
+import { buildLinks } from '../messages/links';
 import { composeCompletionSms, composeDailySms, composeWelcomeSms } from '../messages/sms';
 import { describeWhen, nextSendAt } from '../schedule/due';
 import { signToken } from '../security/tokens';
@@ -14,6 +15,8 @@ export interface ComposeTarget {
   timezone: string;
   sendHour: number;
   day: number;
+  /** The enrolment's course (SPEC §7). */
+  courseId: string;
 }
 
 /** The sender details every email shares, from the configuration. */
@@ -36,35 +39,43 @@ async function signedLinks(config: Config, subscriberId: string) {
   return { tokens: { unsubscribe, journal, reply }, links: buildLinks(config.publicUrl, { unsubscribe, journal }) };
 }
 
-/** When Day 1 will come, in words, for a welcome sent at `now`. */
-function firstStepWhen(target: ComposeTarget, now: number): string {
+/** When Day 1 will come, in words of the course's language, for a welcome sent at `now`. */
+function firstStepWhen(target: ComposeTarget, course: Course, now: number): string {
   const at = nextSendAt({ timezone: target.timezone, sendHour: target.sendHour, lastStepSentAt: null }, now);
-  return describeWhen(at, now, target.timezone);
+  return describeWhen(at, now, target.timezone, course.language);
 }
 
-/** The email for `target.day` (welcome, step or completion). */
+/** The enrolment's course; a course removed from content/ while enrolments run is an operator error, reported by the caller. */
+function courseOfTarget(target: ComposeTarget): Course {
+  const course = findCourse(target.courseId);
+  if (!course) throw new Error(`Course ${target.courseId} is not in this build`);
+  return course;
+}
+
+/** The email for `target.day` of the enrolment's course: the welcome (0), a step (1..N), or the completion (any day after N). */
 export async function composeEmail(config: Config, target: ComposeTarget, now: number): Promise<OutgoingEmail> {
   const { tokens, links } = await signedLinks(config, target.id);
   const sender = emailSenderFrom(config);
   const recipient = { to: target.address, links, replyToken: tokens.reply, unsubscribeToken: tokens.unsubscribe };
-  if (target.day === WELCOME_DAY) return buildWelcomeEmail(sender, recipient, firstStepWhen(target, now));
-  if (target.day === COMPLETION_DAY) return buildCompletionEmail(sender, recipient);
-  const step = findCourseDay(target.day);
-  if (!step) throw new Error(`No course day ${target.day}`);
-  return buildStepEmail(sender, recipient, step, dayUrl(config.publicUrl, step.day));
+  const course = courseOfTarget(target);
+  if (target.day === WELCOME_DAY) return buildWelcomeEmail(sender, recipient, course, firstStepWhen(target, course, now));
+  const step = findCourseDay(course, target.day);
+  if (!step) return buildCompletionEmail(sender, recipient, course);
+  return buildStepEmail(sender, recipient, course, step, `${config.publicUrl}${dayPath(course, step.day)}`);
 }
 
 /** The SMS for `target.day` (welcome, step or completion). */
 export async function composeSms(config: Config, target: ComposeTarget, now: number): Promise<OutgoingSms> {
-  if (target.day === WELCOME_DAY || target.day === COMPLETION_DAY) {
+  const course = courseOfTarget(target);
+  const t = messagesFor(course.language).sms;
+  const step = findCourseDay(course, target.day);
+  if (!step) {
     const { links } = await signedLinks(config, target.id);
     const body =
       target.day === WELCOME_DAY
-        ? composeWelcomeSms({ firstStepWhen: firstStepWhen(target, now), supportLine: config.supportLine, journalUrl: links.journalUrl })
-        : composeCompletionSms({ journalUrl: links.journalUrl });
+        ? composeWelcomeSms({ firstStepWhen: firstStepWhen(target, course, now), supportLine: config.supportLine, journalUrl: links.journalUrl })
+        : composeCompletionSms({ journalUrl: links.journalUrl, length: course.days.length, t });
     return { to: target.address, body };
   }
-  const step = findCourseDay(target.day);
-  if (!step) throw new Error(`No course day ${target.day}`);
-  return { to: target.address, body: composeDailySms(step, dayUrl(config.publicUrl, step.day)) };
+  return { to: target.address, body: composeDailySms(step, course.days.length, `${config.publicUrl}${dayPath(course, step.day)}`, t) };
 }

@@ -13,6 +13,7 @@ import {
   type FailedRecord,
   type SentRecord,
 } from '../db/dispatch-queries';
+import { findCourse } from '../course/course';
 import { composeEmail, composeSms, type ComposeTarget } from './compose';
 import { smsDeliveryKey } from './settle-accepted';
 import { MAX_ATTEMPTS, advanceAfterSend, decideDue, retryDelay, type DueSubscriber } from './progress';
@@ -41,8 +42,12 @@ const SMS_UNANSWERED_WAIT_MS = 45 * 60_000;
 /** Immediate re-sends of an unanswered provider call, with the same key and payload. */
 const UNANSWERED_RETRIES = 2;
 
-function toDueSubscriber(row: DueRow): DueSubscriber {
+/** A row whose course is no longer in the build waits this long before it is looked at again. */
+const MISSING_COURSE_WAIT_MS = 60 * 60_000;
+
+function toDueSubscriber(row: DueRow, courseLength: number): DueSubscriber {
   return {
+    courseLength,
     id: row.id,
     channel: row.channel,
     timezone: row.timezone,
@@ -65,7 +70,14 @@ export async function deliverDue(context: DeliveryContext, ids: string[], now: n
   const waits: { id: string; until: number }[] = [];
   const requests: { id: string; cycle: number; day: number; channel: DueRow['channel'] }[] = [];
   for (const row of rows) {
-    const decision = decideDue(toDueSubscriber(row), now);
+    const course = findCourse(row.course_id);
+    if (!course) {
+      // Someone removed a course folder with enrolments still running: nothing is sent, nothing is lost.
+      console.error(JSON.stringify({ event: 'course_missing', course: row.course_id }));
+      waits.push({ id: row.id, until: now + MISSING_COURSE_WAIT_MS });
+      continue;
+    }
+    const decision = decideDue(toDueSubscriber(row, course.days.length), now);
     if (decision.action === 'wait') waits.push({ id: row.id, until: decision.until });
     else requests.push({ id: row.id, cycle: row.cycle, day: decision.day, channel: row.channel });
   }
@@ -77,7 +89,8 @@ export async function deliverDue(context: DeliveryContext, ids: string[], now: n
   for (const { claim, outcome, uncertain } of outcomes) {
     const row = byId.get(claim.id)!;
     if (outcome.outcome === 'ok') {
-      sent.push({ id: claim.id, cycle: claim.cycle, day: claim.day, providerId: outcome.providerId, ...advanceAfterSend(toDueSubscriber(row), claim.day, now) });
+      const course = findCourse(row.course_id)!;
+      sent.push({ id: claim.id, cycle: claim.cycle, day: claim.day, providerId: outcome.providerId, courseVersion: course.version, ...advanceAfterSend(toDueSubscriber(row, course.days.length), claim.day, now) });
     } else if (outcome.outcome === 'permanent') {
       failed.push({ id: claim.id, cycle: claim.cycle, day: claim.day, error: outcome.error, kind: 'permanent', retryAt: now, keepKey: false });
     } else {
@@ -106,7 +119,7 @@ interface ClaimOutcome {
 }
 
 function targetOf(claim: Claim, row: DueRow): ComposeTarget {
-  return { id: claim.id, address: row.address, timezone: row.timezone, sendHour: row.send_hour, day: claim.day };
+  return { id: claim.id, address: row.address, timezone: row.timezone, sendHour: row.send_hour, day: claim.day, courseId: row.course_id };
 }
 
 async function sendClaims(context: DeliveryContext, claims: Claim[], byId: Map<string, DueRow>, now: number): Promise<ClaimOutcome[]> {

@@ -1,5 +1,5 @@
 // Pure: what a due subscriber gets now, and their state after the provider accepted it (SPEC §4).
-import { COMPLETION_DAY, WELCOME_DAY } from '../course/course';
+import { WELCOME_DAY } from '../course/course';
 import type { Channel } from '../db/schema';
 import { isInSmsWindow, nextSendAt, nextSmsWindowOpening } from '../schedule/due';
 
@@ -11,6 +11,8 @@ export interface DueSubscriber {
   cycle: number;
   nextDay: number;
   lastSentAt: number | null;
+  /** Number of steps N of the enrolment's course, as built now: any day after N is the completion. */
+  courseLength: number;
 }
 
 export type DueDecision = { action: 'send'; day: number } | { action: 'wait'; until: number };
@@ -38,9 +40,11 @@ export interface ProgressAfterSend {
 /**
  * The subscriber's state once `day` was accepted by the provider at `sentAt`. After the welcome, Day 1 is
  * due at the first send hour; after a step, the next one on a later local day; after the completion, nothing.
+ * The completion is whatever day comes after the course's last step (N + 1, or later when a course was shortened
+ * under a running enrolment: its day number is then one never sent, so the delivery key stays unique).
  */
 export function advanceAfterSend(subscriber: DueSubscriber, day: number, sentAt: number): ProgressAfterSend {
-  if (day === COMPLETION_DAY) {
+  if (day !== WELCOME_DAY && day > subscriber.courseLength) {
     return { nextDay: day + 1, nextDueAt: null, lastDaySent: day - 1, lastSentAt: subscriber.lastSentAt, completed: true };
   }
   const lastSentAt = day === WELCOME_DAY ? subscriber.lastSentAt : sentAt;

@@ -1,4 +1,5 @@
 // A provider's status callback can prove a send was accepted after our call went unanswered: settle that delivery.
+import { findCourse } from '../course/course';
 import type { Services } from '../services';
 import { recordOutcomes, type DueRow } from '../db/dispatch-queries';
 import { findUnsettledDelivery } from '../db/unsettled-deliveries';
@@ -27,8 +28,11 @@ export async function settleAcceptedDelivery(services: Services, deliveryKey: st
   if (!unsettled) return false;
   const subscriber: DueRow = unsettled.subscriber;
   const sentAt = unsettled.claimedAt;
+  const course = findCourse(subscriber.course_id);
+  if (!course) return false;
   const progress = advanceAfterSend(
     {
+      courseLength: course.days.length,
       id: subscriber.id,
       channel: subscriber.channel,
       timezone: subscriber.timezone,
@@ -40,6 +44,6 @@ export async function settleAcceptedDelivery(services: Services, deliveryKey: st
     parsed.day,
     sentAt,
   );
-  await services.d1.batch(recordOutcomes(services.d1, [{ id: parsed.subscriberId, cycle: parsed.cycle, day: parsed.day, providerId, ...progress }], [], sentAt));
+  await services.d1.batch(recordOutcomes(services.d1, [{ id: parsed.subscriberId, cycle: parsed.cycle, day: parsed.day, providerId, courseVersion: course.version, ...progress }], [], sentAt));
   return true;
 }

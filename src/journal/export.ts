@@ -1,5 +1,5 @@
 // Pure: everything a subscriber gave us, as JSON for machines and as a readable Markdown journal; no internal ids or tokens.
-import { COURSE_LENGTH, WELCOME_DAY, findCourseDay } from '../course/course';
+import { WELCOME_DAY, courseOf, findCourseDay } from '../course/course';
 import type { JournalRecord } from '../db/journal-queries';
 import type { Reflection } from '../db/schema';
 import { journalDayOf, titleOfDay } from './journal-view';
@@ -66,7 +66,7 @@ export function buildJsonExport(record: JournalRecord, now: number): JournalExpo
     deliveries: record.deliveries.map((delivery) => ({
       round: delivery.cycle,
       day: delivery.day,
-      title: titleOfDay(delivery.day),
+      title: titleOfDay(delivery.day, courseOf(record.subscriber.course_id)),
       channel: delivery.channel,
       status: delivery.status,
       sentAt: iso(delivery.sent_at),
@@ -74,7 +74,7 @@ export function buildJsonExport(record: JournalRecord, now: number): JournalExpo
     reflections: record.reflections.map((reflection) => ({
       round: reflection.cycle,
       day: reflection.day,
-      title: titleOfDay(reflection.day),
+      title: titleOfDay(reflection.day, courseOf(record.subscriber.course_id)),
       channel: reflection.channel,
       text: reflection.body,
       wholeMessage: reflection.raw_text,
@@ -103,19 +103,20 @@ function reflectionBlock(reflection: Reflection, timezone: string): string {
 
 function roundSection(record: JournalRecord, cycle: number, heading: string): string {
   const { timezone } = record.subscriber;
+  const course = courseOf(record.subscriber.course_id);
   const reflectionsOf = (day: number) =>
-    record.reflections.filter((item) => item.cycle === cycle && journalDayOf(item) === day);
+    record.reflections.filter((item) => item.cycle === cycle && journalDayOf(item, course) === day);
   const sentAt = (day: number) =>
     record.deliveries.find((item) => item.cycle === cycle && item.day === day && (item.status === 'sent' || item.status === 'delivered'))?.sent_at ?? null;
   const parts = [`## ${heading}`];
   const early = reflectionsOf(WELCOME_DAY);
   if (early.length > 0) parts.push('### Before Day 1', ...early.map((item) => reflectionBlock(item, timezone)));
-  for (let day = 1; day <= COURSE_LENGTH; day++) {
+  for (let day = 1; day <= course.days.length; day++) {
     const sent = sentAt(day);
     const mine = reflectionsOf(day);
     if (sent === null && mine.length === 0) continue;
-    const step = findCourseDay(day)!;
-    parts.push(`### Day ${day}: ${step.title}`, `*\u201c${step.quote}\u201d*`);
+    const step = findCourseDay(course, day)!;
+    parts.push(`### Day ${day}: ${step.title}`, ...(step.quote === null ? [] : [`*\u201c${step.quote}\u201d*`]));
     if (sent !== null) parts.push(`Received ${formatLocalDateTime(sent, timezone)}.`);
     parts.push(...mine.map((item) => reflectionBlock(item, timezone)));
   }

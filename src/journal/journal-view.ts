@@ -1,5 +1,5 @@
 // Pure: what the journal page shows, built from a subscriber's record and `now`: progress, rounds, reflections, actions.
-import { COMPLETION_DAY, COURSE_LENGTH, WELCOME_DAY, findCourseDay } from '../course/course';
+import { WELCOME_DAY, completionDay, courseOf, defaultCourse, findCourseDay, type Course } from '../course/course';
 import type { Channel, Delivery, Reflection, SubscriberStatus } from '../db/schema';
 import type { JournalRecord } from '../db/journal-queries';
 import { describeWhen } from '../schedule/due';
@@ -53,6 +53,8 @@ export interface JournalView {
   left: boolean;
   stepsSent: number;
   total: number;
+  /** The title of the enrolment's course. */
+  courseTitle: string;
   /** The next message and when it comes; null when nothing is due (paused, finished, left). */
   next: { day: number; title: string; when: string } | null;
   current: RoundView;
@@ -77,15 +79,15 @@ export function actionsFor(status: SubscriberStatus): JournalActions {
 }
 
 /** The title of a course message by its day number: the step's title, or "Welcome" / "Closing message". */
-export function titleOfDay(day: number): string {
+export function titleOfDay(day: number, course: Course = defaultCourse): string {
   if (day === WELCOME_DAY) return 'Welcome';
-  if (day >= COMPLETION_DAY) return 'Closing message';
-  return findCourseDay(day)?.title ?? `Day ${day}`;
+  if (day >= completionDay(course)) return 'Closing message';
+  return findCourseDay(course, day)?.title ?? `Day ${day}`;
 }
 
-/** The step a reflection is shown under: 0 (before Day 1) to 30; replies after the closing message stay with Day 30. */
-export function journalDayOf(reflection: Pick<Reflection, 'day'>): number {
-  return Math.min(Math.max(reflection.day, WELCOME_DAY), COURSE_LENGTH);
+/** The step a reflection is shown under: 0 (before Day 1) to N; replies after the closing message stay with Day N. */
+export function journalDayOf(reflection: Pick<Reflection, 'day'>, course: Course = defaultCourse): number {
+  return Math.min(Math.max(reflection.day, WELCOME_DAY), course.days.length);
 }
 
 function toReflectionView(reflection: Reflection, timezone: string): ReflectionView {
@@ -102,32 +104,34 @@ function toReflectionView(reflection: Reflection, timezone: string): ReflectionV
 
 function buildRound(record: JournalRecord, cycle: number, nextDay: number | null, allDays: boolean): RoundView {
   const { timezone } = record.subscriber;
+  const course = courseOf(record.subscriber.course_id);
   const sentAt = new Map<number, number>();
   for (const delivery of record.deliveries) {
     if (delivery.cycle === cycle && SENT_STATUSES.has(delivery.status) && delivery.sent_at !== null) sentAt.set(delivery.day, delivery.sent_at);
   }
   const byDay = new Map<number, ReflectionView[]>();
   for (const reflection of record.reflections.filter((item) => item.cycle === cycle)) {
-    const day = journalDayOf(reflection);
+    const day = journalDayOf(reflection, course);
     byDay.set(day, [...(byDay.get(day) ?? []), toReflectionView(reflection, timezone)]);
   }
   const days: DayView[] = [];
-  for (let day = 1; day <= COURSE_LENGTH; day++) {
+  for (let day = 1; day <= course.days.length; day++) {
     const sent = sentAt.get(day);
     const reflections = byDay.get(day) ?? [];
     if (!allDays && sent === undefined && reflections.length === 0) continue;
     const state = sent !== undefined ? 'sent' : day === nextDay ? 'next' : 'upcoming';
-    days.push({ day, title: titleOfDay(day), state, sentOn: sent === undefined ? null : formatLocalDate(sent, timezone), reflections });
+    days.push({ day, title: titleOfDay(day, course), state, sentOn: sent === undefined ? null : formatLocalDate(sent, timezone), reflections });
   }
-  const closedAt = sentAt.get(COMPLETION_DAY);
+  const closedAt = [...sentAt.entries()].find(([day]) => day > course.days.length)?.[1];
   return { cycle, beforeDayOne: byDay.get(WELCOME_DAY) ?? [], days, completedOn: closedAt === undefined ? null : formatLocalDate(closedAt, timezone) };
 }
 
 function describeNext(record: JournalRecord, now: number): JournalView['next'] {
   const { subscriber } = record;
-  if (subscriber.status !== 'active' || subscriber.next_due_at === null || subscriber.next_day > COMPLETION_DAY) return null;
+  const course = courseOf(subscriber.course_id);
+  if (subscriber.status !== 'active' || subscriber.next_due_at === null || subscriber.next_day > completionDay(course)) return null;
   const when = subscriber.next_due_at <= now ? 'in the next few minutes' : describeWhen(subscriber.next_due_at, now, subscriber.timezone);
-  return { day: subscriber.next_day, title: titleOfDay(subscriber.next_day), when };
+  return { day: subscriber.next_day, title: titleOfDay(subscriber.next_day, course), when };
 }
 
 /** The journal page's content for `record` as seen at `now`; dates are in the subscriber's own time zone. */
@@ -144,7 +148,8 @@ export function buildJournalView(record: JournalRecord, now: number): JournalVie
     status: subscriber.status,
     left: LEFT_STATUSES.has(subscriber.status),
     stepsSent: current.days.filter((day) => day.state === 'sent').length,
-    total: COURSE_LENGTH,
+    total: courseOf(subscriber.course_id).days.length,
+    courseTitle: courseOf(subscriber.course_id).title,
     next: describeNext(record, now),
     current,
     earlier: earlierCycles.map((cycle) => buildRound(record, cycle, null, false)),

@@ -1,6 +1,7 @@
 // Pure email building: fills the build-time templates and adds SPEC §5's headers. No React, no I/O.
-import { COURSE_LENGTH, type CourseDay } from '../course/course';
+import type { Course, CourseDay } from '../course/model';
 import { EMAIL_TEMPLATES, type EmailTemplateName } from '../generated/email-templates';
+import { messagesFor } from '../i18n/messages';
 import type { OutgoingEmail } from '../channels/channel';
 import { fillTemplate } from './fill-template';
 import { plusAddress, type MessageLinks } from './links';
@@ -23,42 +24,45 @@ export interface EmailRecipient {
   unsubscribeToken: string;
 }
 
-const COURSE_NAME = '30 steps to regain trust';
+/** Subject lines of a course, in its language, in one place so the admin preview and the sender agree. */
+export function subjectsOf(course: Course) {
+  const { subjects } = messagesFor(course.language).email;
+  return {
+    confirmation: subjects.confirmation(course.title),
+    welcome: subjects.welcome(course.title),
+    completion: subjects.completion(course.days.length),
+    step: (day: CourseDay) => subjects.step(day.day, course.days.length, day.title),
+  };
+}
 
-/** Subject lines, in one place so the admin preview and the sender agree. */
-export const SUBJECTS = {
-  confirmation: 'Please confirm your place in 30 steps to regain trust',
-  welcome: 'Welcome to 30 steps to regain trust',
-  completion: 'You have walked all 30 steps',
-  /** Discreet on purpose: someone else may see the inbox. Never built from anything inbound. */
-  supportLine: 'A note from us, in case it helps',
-  step: (day: CourseDay) => `Day ${day.day} of ${COURSE_LENGTH}: ${day.title}`,
-} as const;
+/** Discreet on purpose: someone else may see the inbox. Never built from anything inbound. */
+export const SUPPORT_LINE_SUBJECT = 'A note from us, in case it helps';
 
-function render(name: EmailTemplateName, values: Record<string, string>): { html: string; text: string } {
-  const template = EMAIL_TEMPLATES[name];
+function render(course: Course, name: EmailTemplateName, values: Record<string, string>): { html: string; text: string } {
+  const template = EMAIL_TEMPLATES[course.id]?.[name];
+  if (!template) throw new Error(`No ${name} email was built for course ${course.id}`);
   return { html: fillTemplate(template.html, values, 'html'), text: fillTemplate(template.text, values, 'text') };
 }
 
 /** RFC 2369 / 8058 unsubscribe headers and List-Id (SPEC §5). */
-export function listHeaders(sender: EmailSender, recipient: EmailRecipient): Record<string, string> {
+export function listHeaders(sender: EmailSender, recipient: EmailRecipient, course: Course): Record<string, string> {
   const mailto = plusAddress(sender.inboundAddress, recipient.unsubscribeToken);
   const targets = [`<${recipient.links.unsubscribeUrl}>`, ...(mailto ? [`<mailto:${mailto}?subject=unsubscribe>`] : [])];
   return {
     'List-Unsubscribe': targets.join(', '),
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    'List-Id': `${COURSE_NAME} <course.${new URL(sender.publicUrl).hostname}>`,
+    'List-Id': `${course.title.replace(/[<>"\r\n]/g, '')} <${course.id}.${new URL(sender.publicUrl).hostname}>`,
   };
 }
 
-function courseEmail(sender: EmailSender, recipient: EmailRecipient, subject: string, body: { html: string; text: string }): OutgoingEmail {
+function courseEmail(sender: EmailSender, recipient: EmailRecipient, course: Course, subject: string, body: { html: string; text: string }): OutgoingEmail {
   return {
     to: recipient.to,
     from: sender.from,
     replyTo: plusAddress(sender.inboundAddress, recipient.replyToken),
     subject,
     ...body,
-    headers: listHeaders(sender, recipient),
+    headers: listHeaders(sender, recipient, course),
   };
 }
 
@@ -67,35 +71,35 @@ function footerValues(sender: EmailSender, recipient: EmailRecipient): Record<st
 }
 
 /** The double opt-in email: one link, nothing else is sent until it is followed. */
-export function buildConfirmationEmail(sender: EmailSender, to: string, confirmUrl: string): OutgoingEmail {
-  const body = render('confirmation', { confirmUrl, postalAddress: sender.postalAddress });
-  return { to, from: sender.from, replyTo: null, subject: SUBJECTS.confirmation, ...body, headers: {} };
+export function buildConfirmationEmail(sender: EmailSender, course: Course, to: string, confirmUrl: string): OutgoingEmail {
+  const body = render(course, 'confirmation', { confirmUrl, postalAddress: sender.postalAddress });
+  return { to, from: sender.from, replyTo: null, subject: subjectsOf(course).confirmation, ...body, headers: {} };
 }
 
-/** The welcome: the seed's introduction, when Day 1 arrives, and the safety note. */
-export function buildWelcomeEmail(sender: EmailSender, recipient: EmailRecipient, firstStepWhen: string): OutgoingEmail {
-  const body = render('welcome', { ...footerValues(sender, recipient), firstStepWhen });
-  return courseEmail(sender, recipient, SUBJECTS.welcome, body);
+/** The welcome: the course's introduction, when Day 1 arrives, and the safety note. */
+export function buildWelcomeEmail(sender: EmailSender, recipient: EmailRecipient, course: Course, firstStepWhen: string): OutgoingEmail {
+  const body = render(course, 'welcome', { ...footerValues(sender, recipient), firstStepWhen });
+  return courseEmail(sender, recipient, course, subjectsOf(course).welcome, body);
 }
 
 /** One day's step: title, quote, text, our practice and prompt, and the links. */
-export function buildStepEmail(sender: EmailSender, recipient: EmailRecipient, day: CourseDay, dayUrl: string): OutgoingEmail {
-  const body = render('daily-step', {
+export function buildStepEmail(sender: EmailSender, recipient: EmailRecipient, course: Course, day: CourseDay, dayUrl: string): OutgoingEmail {
+  const body = render(course, day.quote === null ? 'daily-step-no-quote' : 'daily-step', {
     ...footerValues(sender, recipient),
     dayNumber: String(day.day),
     title: day.title,
-    quote: day.quote,
+    ...(day.quote === null ? {} : { quote: day.quote }),
     text: day.text,
     practice: day.ours.practice,
     prompt: day.ours.prompt,
     dayUrl,
   });
-  return courseEmail(sender, recipient, SUBJECTS.step(day), body);
+  return courseEmail(sender, recipient, course, subjectsOf(course).step(day), body);
 }
 
-/** The message after Day 30. */
-export function buildCompletionEmail(sender: EmailSender, recipient: EmailRecipient): OutgoingEmail {
-  return courseEmail(sender, recipient, SUBJECTS.completion, render('completion', footerValues(sender, recipient)));
+/** The message after the course's last day. */
+export function buildCompletionEmail(sender: EmailSender, recipient: EmailRecipient, course: Course): OutgoingEmail {
+  return courseEmail(sender, recipient, course, subjectsOf(course).completion, render(course, 'completion', footerValues(sender, recipient)));
 }
 
 /**
@@ -103,17 +107,17 @@ export function buildCompletionEmail(sender: EmailSender, recipient: EmailRecipi
  * `tel:` link, the journal and the way to pause there, and the usual footer and unsubscribe headers. Nothing of the
  * reflection or its email goes into it.
  */
-export function buildSupportLineEmail(sender: EmailSender, recipient: EmailRecipient): OutgoingEmail {
+export function buildSupportLineEmail(sender: EmailSender, recipient: EmailRecipient, course: Course): OutgoingEmail {
   const links = { ...footerValues(sender, recipient), pauseUrl: `${recipient.links.journalUrl}#pause` };
   const parts = supportLineParts(sender.supportLine);
   const body = parts
-    ? render('support-line', {
+    ? render(course, 'support-line', {
         ...links,
         supportLineName: parts.name,
         supportPhone: parts.phone,
         supportTelUrl: parts.telUrl,
         supportLineAfter: parts.after,
       })
-    : render('support-line-without-number', links);
-  return courseEmail(sender, recipient, SUBJECTS.supportLine, body);
+    : render(course, 'support-line-without-number', links);
+  return courseEmail(sender, recipient, course, SUPPORT_LINE_SUBJECT, body);
 }

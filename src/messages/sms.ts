@@ -1,5 +1,6 @@
 // Pure composers of every SMS the course sends: GSM-7 text, each within its segment budget.
-import { COURSE_LENGTH, course, type CourseDay } from '../course/course';
+import type { CourseDay } from '../course/model';
+import { EN, type Messages } from '../i18n/en';
 import { countSegments, toGsm7 } from './gsm7';
 
 /** The name every SMS starts with, so the sender is recognisable. */
@@ -12,7 +13,14 @@ const DAILY_MAX_SEGMENTS = 2;
 const WELCOME_MAX_SEGMENTS = 3;
 const REPLY_MAX_SEGMENTS = 2;
 
-const FREQUENCY = `1 msg/day for ${COURSE_LENGTH} days`;
+/** What an SMS needs to know of the course it speaks for. */
+export interface SmsCourse {
+  title: string;
+  /** Number of steps, N. */
+  length: number;
+}
+
+const frequency = (length: number) => `1 msg/day for ${length} days`;
 const RATES = 'Msg & data rates may apply.';
 const HELP_AND_STOP = 'Reply HELP for help, STOP to cancel.';
 
@@ -35,17 +43,25 @@ function firstThatFits(candidates: string[], maxSegments: number, what: string):
  * day's own prompt when that fits, else `GENERIC_PROMPT`; a STOP reminder and a label before the
  * link are added only when they fit. Throws if even the barest form is over 2 segments.
  */
-export function composeDailySms(day: CourseDay, dayUrl: string): string {
-  const header = `Day ${day.day}/${COURSE_LENGTH}: ${day.title}`;
-  const quote = `"${day.quote}"`;
+export function composeDailySms(
+  day: Pick<CourseDay, 'day' | 'title' | 'quote' | 'ours' | 'sms'>,
+  total: number,
+  dayUrl: string,
+  t: Messages['sms'] = EN.sms,
+): string {
+  const header = t.day(day.day, total, day.title);
+  if (day.sms !== null) {
+    return firstThatFits([`${header}\n${day.sms}\n${dayUrl}`, `${day.sms}\n${dayUrl}`], DAILY_MAX_SEGMENTS, `Day ${day.day} SMS`);
+  }
+  const quote = day.quote === null ? [] : [`"${day.quote}"`];
   const lines = (prompt: string, link: string, ...rest: string[]) =>
-    [header, quote, prompt, link, ...rest].join('\n');
+    [header, ...quote, prompt, link, ...rest].join('\n');
   return firstThatFits(
     [
-      lines(day.ours.prompt, `Full step: ${dayUrl}`, 'Reply STOP to cancel.'),
-      lines(day.ours.prompt, `Full step: ${dayUrl}`),
+      lines(day.ours.prompt, t.fullStep(dayUrl), t.stopReminder),
+      lines(day.ours.prompt, t.fullStep(dayUrl)),
       lines(day.ours.prompt, dayUrl),
-      lines(GENERIC_PROMPT, dayUrl),
+      lines(t.genericPrompt, dayUrl),
     ],
     DAILY_MAX_SEGMENTS,
     `Day ${day.day} SMS`,
@@ -56,7 +72,8 @@ export function composeDailySms(day: CourseDay, dayUrl: string): string {
  * The first SMS after an SMS signup, at most 2 segments: what the program is, "1 msg/day for 30
  * days", "Msg & data rates may apply", "Reply HELP for help, STOP to cancel" and "Reply YES to confirm".
  */
-export function composeConfirmationSms(programName: string): string {
+export function composeConfirmationSms(programName: string, course: SmsCourse): string {
+  const FREQUENCY = frequency(course.length);
   return firstThatFits(
     [
       `${programName}: Reply YES to confirm your sign-up for ${course.title}, ${FREQUENCY}. ${RATES} ${HELP_AND_STOP}`,
@@ -99,6 +116,8 @@ export interface HelpSmsInput {
   /** The subscriber's journal page; absent when the number is not a subscriber. */
   journalUrl?: string;
   programName?: string;
+  /** The course the answer speaks of; without one, the answer names no course. */
+  course?: SmsCourse;
 }
 
 /**
@@ -108,7 +127,8 @@ export interface HelpSmsInput {
  */
 export function composeHelpSms(input: HelpSmsInput): string {
   const name = input.programName ?? PROGRAM_NAME;
-  const about = `${name}: ${course.title}, ${FREQUENCY}.`;
+  const FREQUENCY = input.course ? frequency(input.course.length) : '1 msg/day';
+  const about = input.course ? `${name}: ${input.course.title}, ${FREQUENCY}.` : `${name}: ${FREQUENCY}.`;
   const journal = input.journalUrl ? ` Your steps and journal: ${input.journalUrl}` : '';
   const notSafe = `Not safe? Contact ${input.supportLine}.`;
   return firstThatFits(
@@ -125,17 +145,18 @@ export function composeHelpSms(input: HelpSmsInput): string {
 
 export interface CompletionSmsInput {
   journalUrl: string;
+  /** Number of steps of the course just finished. */
+  length: number;
+  t?: Messages['sms'];
   programName?: string;
 }
 
-/** The gentle close after Day 30, at most 2 segments, pointing to the journal. */
+/** The gentle close after the last day, at most 2 segments, pointing to the journal. */
 export function composeCompletionSms(input: CompletionSmsInput): string {
   const name = input.programName ?? PROGRAM_NAME;
+  const t = input.t ?? EN.sms;
   return firstThatFits(
-    [
-      `${name}: That was the last of the ${COURSE_LENGTH} steps. Thank you for staying with it. Healing keeps going at its own pace. Your steps and reflections stay in your journal: ${input.journalUrl}`,
-      `${name}: That was the last of the ${COURSE_LENGTH} steps. Thank you for staying with it. Your journal: ${input.journalUrl}`,
-    ],
+    t.completion(input.length, input.journalUrl).map((text) => `${name}: ${text}`),
     REPLY_MAX_SEGMENTS,
     'Completion SMS',
   );
@@ -171,6 +192,8 @@ export interface ResumeSmsInput {
   nextDay: number;
   /** When it arrives, read after "arrives", e.g. "tomorrow at 9:00". */
   nextStepWhen: string;
+  /** Number of steps of the course. */
+  length: number;
   programName?: string;
 }
 
@@ -180,8 +203,8 @@ export interface ResumeSmsInput {
  * Throws a RangeError when `nextDay` is not a day of the course.
  */
 export function composeResumeSms(input: ResumeSmsInput): string {
-  if (!Number.isInteger(input.nextDay) || input.nextDay < 1 || input.nextDay > COURSE_LENGTH) {
-    throw new RangeError(`nextDay must be 1..${COURSE_LENGTH}, got ${input.nextDay}`);
+  if (!Number.isInteger(input.nextDay) || input.nextDay < 1 || input.nextDay > input.length) {
+    throw new RangeError(`nextDay must be 1..${input.length}, got ${input.nextDay}`);
   }
   const name = input.programName ?? PROGRAM_NAME;
   return firstThatFits(

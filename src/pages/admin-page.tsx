@@ -81,20 +81,23 @@ export function AdminPage({ counts, funnel, subscribers, failing, flagged, refle
 
       <h2 id="previews">Previews</h2>
       <p class="muted">Each message as a sample subscriber would get it, with placeholder links.</p>
-      <table>
-        <thead>
-          <tr><th scope="col">Message</th><th scope="col">Email</th><th scope="col">SMS</th></tr>
-        </thead>
-        <tbody>
-          {previews.map((preview) => (
-            <tr>
-              <th scope="row">{preview.label}</th>
-              <td><a href={`/admin/preview/email/${preview.key}`} aria-label={`Email: ${preview.label}`}>Email</a></td>
-              <td><a href={`/admin/preview/sms/${preview.key}`} aria-label={`SMS: ${preview.label}`}>SMS</a></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {previews.map((course) => (
+        <table>
+          <caption>{course.course}</caption>
+          <thead>
+            <tr><th scope="col">Message</th><th scope="col">Email</th><th scope="col">SMS</th></tr>
+          </thead>
+          <tbody>
+            {course.messages.map((preview) => (
+              <tr>
+                <th scope="row">{preview.label}</th>
+                <td><a href={preview.emailPath} aria-label={`Email: ${course.course}, ${preview.label}`}>Email</a></td>
+                <td><a href={preview.smsPath} aria-label={`SMS: ${course.course}, ${preview.label}`}>SMS</a></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
     </Layout>
   );
 }

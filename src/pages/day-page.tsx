@@ -1,27 +1,35 @@
-// The full web version of one step (GET /day/:n): the seed's words, then our practice and reflection prompt, clearly marked.
+// The full web version of one step (GET /day/:n, /c/:course/day/:n): the course's words, then ours, clearly marked.
 /** @jsxImportSource hono/jsx */
+import type { Messages } from '../i18n/messages';
+import { EN } from '../i18n/en';
 import { Layout } from './layout';
 
 export interface DayPageProps {
-  day: { day: number; title: string; quote: string; text: string; ours: { prompt: string; practice: string } };
+  day: { day: number; title: string; quote: string | null; text: string; ours: { prompt: string; practice: string } };
   /** How many steps the course has. */
   total: number;
+  /** The course's language and direction, its page, and the path of any of its days. */
+  course?: { language: string; dir: 'ltr' | 'rtl'; path: string; dayPath: (n: number) => string };
+  /** Interface text in the course's language. */
+  t?: Messages['page'];
 }
 
+const SEED_COURSE = { language: 'en', dir: 'ltr' as const, path: '/', dayPath: (n: number) => `/day/${n}` };
+
 /** One step with its quote, text, practice and prompt, and links to the steps before and after where they exist. */
-export function DayPage({ day, total }: DayPageProps) {
+export function DayPage({ day, total, course = SEED_COURSE, t = EN.page }: DayPageProps) {
   const previous = day.day > 1 ? day.day - 1 : null;
   const next = day.day < total ? day.day + 1 : null;
   return (
-    <Layout title={`Day ${day.day}: ${day.title}`}>
+    <Layout title={`${t.dayEyebrow(day.day, total)}: ${day.title}`} lang={course.language} dir={course.dir}>
       <article aria-labelledby="step-title">
-        <p class="eyebrow">
-          Day {day.day} of {total}
-        </p>
+        <p class="eyebrow">{t.dayEyebrow(day.day, total)}</p>
         <h1 id="step-title">{day.title}</h1>
-        <blockquote>
-          <p>{`\u201c${day.quote}\u201d`}</p>
-        </blockquote>
+        {day.quote !== null && (
+          <blockquote>
+            <p>{`\u201c${day.quote}\u201d`}</p>
+          </blockquote>
+        )}
         {day.text
           .split(/\n+/)
           .filter((paragraph) => paragraph.trim())
@@ -29,28 +37,28 @@ export function DayPage({ day, total }: DayPageProps) {
             <p>{paragraph}</p>
           ))}
         <section class="ours" aria-labelledby="ours-heading">
-          <h2 id="ours-heading">From us, for today</h2>
-          <p class="hint">These suggestions are written by the Rebuild Trust team, not the course text above.</p>
-          <h3>A practice for today</h3>
+          <h2 id="ours-heading">{t.oursHeading}</h2>
+          <p class="hint">{t.oursHint}</p>
+          <h3>{t.practiceHeading}</h3>
           <p>{day.ours.practice}</p>
-          <h3>To reflect on</h3>
+          <h3>{t.reflectHeading}</h3>
           <p>{day.ours.prompt}</p>
         </section>
       </article>
-      <nav class="pager" aria-label="Other steps">
+      <nav class="pager" aria-label={t.otherSteps}>
         {previous && (
-          <a class="previous" href={`/day/${previous}`} rel="prev">
-            ← Day {previous}
+          <a class="previous" href={course.dayPath(previous)} rel="prev">
+            {t.previous(previous)}
           </a>
         )}
         {next && (
-          <a class="next" href={`/day/${next}`} rel="next">
-            Day {next} →
+          <a class="next" href={course.dayPath(next)} rel="next">
+            {t.next(next)}
           </a>
         )}
       </nav>
       <p class="notice">
-        <a href="/">About the course and how to receive one step a day</a>
+        <a href={course.path}>{t.about}</a>
       </p>
     </Layout>
   );

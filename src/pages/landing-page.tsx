@@ -1,11 +1,25 @@
-// The home page: what the course is, its 30 steps, a safety note, and the signup form that works with or without JavaScript.
+// A course's page (the home page for the seed's course): what it is, its steps, other courses, a safety note, and the signup form.
 /** @jsxImportSource hono/jsx */
 import { Layout } from './layout';
 import { PENDING_COPY, type SignupChannel } from './pending-page';
 
+/** A course as its page and the course list show it. */
+export interface CourseSummary {
+  id: string;
+  title: string;
+  description: string;
+  language: string;
+  dir: 'ltr' | 'rtl';
+  /** Path of the course's own page: `/` for the seed's course, `/c/:course` for the others. */
+  path: string;
+  days: { day: number; title: string; path: string }[];
+}
+
 export interface LandingPageProps {
-  days: { day: number; title: string }[];
-  /** The seed's opening paragraphs, shown verbatim. */
+  course: CourseSummary;
+  /** Every other course, listed when there is more than one. */
+  otherCourses: CourseSummary[];
+  /** The course's opening paragraphs, shown verbatim. */
   intro: string[];
   supportLine: string;
   defaultSendHour: number;
@@ -43,6 +57,7 @@ if(input&&input.setAttribute){input.setAttribute('aria-invalid','true');input.fo
 if(!window.fetch)return;
 f.addEventListener('submit',function(e){e.preventDefault();var c=channel(),b=f.querySelector('button[type=submit]'),
 body={channel:c,timezone:el.timezone.value,sendHour:Number(el.sendHour.value)};
+if(el.course)body.course=el.course.value;
 if(c==='sms'){body.phone=el.phone.value;body.country=el.country.value;body.consent=el.consent.checked}else{body.email=el.email.value}
 clear();b.disabled=true;
 fetch(f.action,{method:'POST',headers:{'Content-Type':'application/json',Accept:'application/json'},body:JSON.stringify(body)})
@@ -52,7 +67,8 @@ return r.json().then(function(j){fail(j.error)})}).catch(function(){fail(null)})
 
 /** GET /: the course, the safety note before the form, and the signup form (POST /api/subscribe). */
 export function LandingPage(props: LandingPageProps) {
-  const { days, intro, supportLine, error, values = {} } = props;
+  const { course, otherCourses, intro, supportLine, error, values = {} } = props;
+  const { days } = course;
   const channel = values.channel ?? 'email';
   const sendHour = values.sendHour ?? props.defaultSendHour;
   const country = values.country ?? props.smsCountries[0];
@@ -61,10 +77,10 @@ export function LandingPage(props: LandingPageProps) {
   const invalid = (field: string) => (errorFor(field) ? 'true' : undefined);
 
   return (
-    <Layout title="30 steps to regain trust in a relationship" script={SIGNUP_SCRIPT}>
-      <h1>30 steps to regain trust in a relationship</h1>
+    <Layout title={course.title} script={SIGNUP_SCRIPT}>
+      <h1 lang={course.language} dir={course.dir}>{course.title}</h1>
       <p class="lead">
-        One gentle step a day for 30 days, by email or by text message, at the hour you choose.
+        One gentle step a day for {days.length} days, by email or by text message, at the hour you choose.
       </p>
       <p>
         <a href="#signup-heading">Start the course</a>
@@ -72,9 +88,11 @@ export function LandingPage(props: LandingPageProps) {
 
       <section aria-labelledby="about-heading">
         <h2 id="about-heading">What this course is</h2>
-        {intro.map((paragraph) => (
-          <p>{paragraph}</p>
-        ))}
+        <div lang={course.language} dir={course.dir}>
+          {intro.map((paragraph) => (
+            <p>{paragraph}</p>
+          ))}
+        </div>
         <p>
           Each day brings one step: a short reading, a line to hold on to, a small practice and a question to reflect
           on. Reply to any message and your words are kept in a private journal that only you can open.
@@ -82,15 +100,28 @@ export function LandingPage(props: LandingPageProps) {
       </section>
 
       <section aria-labelledby="steps-heading">
-        <h2 id="steps-heading">The 30 steps</h2>
-        <ol class="steps">
+        <h2 id="steps-heading">The {days.length} steps</h2>
+        <ol class="steps" lang={course.language} dir={course.dir}>
           {days.map((day) => (
             <li>
-              <a href={`/day/${day.day}`}>{day.title}</a>
+              <a href={day.path}>{day.title}</a>
             </li>
           ))}
         </ol>
       </section>
+
+      {otherCourses.length > 0 && (
+        <section aria-labelledby="courses-heading">
+          <h2 id="courses-heading">Other courses</h2>
+          <ul class="courses">
+            {otherCourses.map((other) => (
+              <li lang={other.language} dir={other.dir}>
+                <a href={other.path}>{other.title}</a>: {other.description} ({other.days.length} days)
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <aside class="safety" aria-labelledby="safety-heading">
         <h2 id="safety-heading">Your safety comes first</h2>
@@ -197,6 +228,7 @@ export function LandingPage(props: LandingPageProps) {
           </div>
 
           <input type="hidden" name="timezone" value="UTC" />
+          <input type="hidden" name="course" value={course.id} />
           <noscript>
             <p class="hint">
               Without JavaScript we can't read your time zone, so the hour above is in UTC. You can change your time

@@ -15,19 +15,22 @@ export interface LayoutProps {
   noindex?: boolean;
   /** An inline script, placed at the end of <body>; pages must work without it. */
   script?: string;
+  /** Language of the page's main text (a course's `language`), and its direction. */
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
 }
 
 /**
  * A whole HTML document (with doctype) around `children`. Links carry private tokens, so the
  * page sends no referrer; nothing is loaded from elsewhere.
  */
-export function Layout({ title, children, wide = false, noindex = false, script }: LayoutProps) {
+export function Layout({ title, children, wide = false, noindex = false, script, lang = 'en', dir = 'ltr' }: LayoutProps) {
   const column = wide ? 'wrap wide' : 'wrap';
   const documentTitle = title === SITE_NAME ? SITE_NAME : `${title} · ${SITE_NAME}`;
   return (
     <>
       {raw('<!doctype html>')}
-      <html lang="en">
+      <html lang={lang} dir={dir}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />

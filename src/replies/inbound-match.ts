@@ -1,5 +1,4 @@
 // Pure: reading an inbound email's addresses, plus-address tokens, automatic-reply headers and the day it answers.
-import { COURSE_LENGTH } from '../course/course';
 
 const ANGLE_ADDRESS = /<([^<>\s]+@[^<>\s]+)>/;
 const BARE_ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
@@ -44,7 +43,7 @@ export function isAutomaticReply(headers: Readonly<Record<string, string>>, from
  * has been sent (1 ≤ N ≤ `lastDaySent`); otherwise undefined, which means the latest step sent.
  */
 export function replyDay(subject: string, lastDaySent: number): number | undefined {
-  const match = new RegExp(`\\bDay (\\d{1,2}) of ${COURSE_LENGTH}\\b`, 'i').exec(subject);
+  const match = /\b(?:Day|Día) (\d{1,3}) (?:of|de) \d{1,3}\b/i.exec(subject);
   const day = match ? Number(match[1]) : NaN;
   return day >= 1 && day <= lastDaySent ? day : undefined;
 }

@@ -1,4 +1,5 @@
 // Pure scheduling of SPEC §4: when a subscriber's next step is due, given their zone, send hour, last step and now.
+import { messagesFor } from '../i18n/messages';
 import { addDays, formatDateKey, localDateKey, startOfLocalHour, toLocal } from './local-time';
 
 export interface SendingRhythm {
@@ -43,12 +44,14 @@ export function nextSmsWindowOpening(now: number, timezone: string): number {
 }
 
 /** A short phrase for when a step arrives, as seen from `now`: "today at 8:00", "tomorrow at 8:00", "on 3 March at 8:00". */
-export function describeWhen(instant: number, now: number, timezone: string): string {
+export function describeWhen(instant: number, now: number, timezone: string, language = 'en'): string {
+  const words = messagesFor(language).when;
   const local = toLocal(instant, timezone);
   const time = `${local.hour}:${String(local.minute).padStart(2, '0')}`;
   const day = localDateKey(instant, timezone);
-  if (day === localDateKey(now, timezone)) return `today at ${time}`;
-  if (day === formatDateKey(addDays(toLocal(now, timezone), 1))) return `tomorrow at ${time}`;
-  const date = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, day: 'numeric', month: 'long' }).format(instant);
-  return `on ${date} at ${time}`;
+  if (day === localDateKey(now, timezone)) return words.today(time);
+  if (day === formatDateKey(addDays(toLocal(now, timezone), 1))) return words.tomorrow(time);
+  const locale = language.startsWith('en') ? 'en-GB' : language;
+  const date = new Intl.DateTimeFormat(locale, { timeZone: timezone, day: 'numeric', month: 'long' }).format(instant);
+  return words.on(date, time);
 }

@@ -2,7 +2,8 @@
 import type { Subscriber } from '../db/schema';
 import { endSubscription, findSubscriberByAddress } from '../db/subscribers';
 import { journalUrl } from '../messages/links';
-import { PROGRAM_NAME, composeConfirmationSms, composeHelpSms, composeSafetySms } from '../messages/sms';
+import { courseOf } from '../course/course';
+import { PROGRAM_NAME, composeConfirmationSms, composeHelpSms, composeSafetySms, type SmsCourse } from '../messages/sms';
 import { keepReflection } from '../replies/keep-reflection';
 import { classifySmsReply } from '../replies/sms-keywords';
 import { signToken } from '../security/tokens';
@@ -37,12 +38,18 @@ export interface InboundAnswer {
   reply: string | null;
 }
 
+/** The course an SMS names: its title and length. */
+function smsCourseOf(courseId: string): SmsCourse {
+  const course = courseOf(courseId);
+  return { title: course.title, length: course.days.length };
+}
+
 async function helpFor(services: Services, subscriber: Subscriber | undefined): Promise<string> {
   const { config } = services;
   // A pending signup has no journal yet; everyone who confirmed has one, even after stopping.
   if (!subscriber || subscriber.status === 'pending') return composeHelpSms({ supportLine: config.supportLine });
   const journal = await signToken(config.tokenSecret, 'journal', subscriber.id);
-  return composeHelpSms({ supportLine: config.supportLine, journalUrl: journalUrl(config.publicUrl, journal) });
+  return composeHelpSms({ supportLine: config.supportLine, journalUrl: journalUrl(config.publicUrl, journal), course: smsCourseOf(subscriber.course_id) });
 }
 
 /**
@@ -69,7 +76,7 @@ export async function answerInboundSms(services: Services, sms: InboundSms): Pro
     const answer = await optInBySms(services, subscriber, { now: sms.now, keyword: keyword ?? 'START' });
     return { outcome: answer.outcome, reply: answer.reply };
   }
-  if (subscriber.status === 'pending') return { outcome: 'awaiting_confirmation', reply: composeConfirmationSms(PROGRAM_NAME) };
+  if (subscriber.status === 'pending') return { outcome: 'awaiting_confirmation', reply: composeConfirmationSms(PROGRAM_NAME, smsCourseOf(subscriber.course_id)) };
 
   const kept = await keepReflection(services, { subscriberId: subscriber.id, channel: 'sms', text: sms.body, sourceId: sms.messageSid, now: sms.now });
   if (!kept.kept) return { outcome: kept.reason === 'duplicate' ? 'duplicate' : 'unchanged', reply: null };

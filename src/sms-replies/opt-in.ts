@@ -1,6 +1,6 @@
 // START, UNSTOP or YES by SMS: confirm a pending signup, or bring someone who stopped back where they left off.
 import { confirmSubscription } from '../confirm/confirm';
-import { COMPLETION_DAY, COURSE_LENGTH, WELCOME_DAY } from '../course/course';
+import { WELCOME_DAY, completionDay, courseOf } from '../course/course';
 import type { Subscriber } from '../db/schema';
 import { resumeAfterOptIn } from '../db/sms-queries';
 import { deliverDue } from '../delivery/deliver';
@@ -17,10 +17,11 @@ export interface OptInAnswer {
   reply: string | null;
 }
 
-/** "Welcome back, Day n arrives …" for a subscriber whose next step is `nextDay`, due at `dueAt`; null outside Day 1..30. */
-function resumeReply(subscriber: Pick<Subscriber, 'next_day' | 'timezone'>, dueAt: number | null, now: number): string | null {
-  if (dueAt === null || subscriber.next_day < 1 || subscriber.next_day > COURSE_LENGTH) return null;
-  return composeResumeSms({ nextDay: subscriber.next_day, nextStepWhen: describeWhen(dueAt, now, subscriber.timezone) });
+/** "Welcome back, Day n arrives …" for a subscriber whose next step is `nextDay`, due at `dueAt`; null outside Day 1..N. */
+function resumeReply(subscriber: Pick<Subscriber, 'next_day' | 'timezone' | 'course_id'>, dueAt: number | null, now: number): string | null {
+  const course = courseOf(subscriber.course_id);
+  if (dueAt === null || subscriber.next_day < 1 || subscriber.next_day > course.days.length) return null;
+  return composeResumeSms({ nextDay: subscriber.next_day, nextStepWhen: describeWhen(dueAt, now, subscriber.timezone), length: course.days.length });
 }
 
 /**
@@ -40,7 +41,7 @@ export async function optInBySms(services: Services, subscriber: Subscriber, met
     const reply = subscriber.next_day === WELCOME_DAY ? null : resumeReply(result.subscriber, result.subscriber.next_due_at, now);
     return { outcome: 'confirmed', reply };
   }
-  if (subscriber.next_day > COMPLETION_DAY) {
+  if (subscriber.next_day > completionDay(courseOf(subscriber.course_id))) {
     const changed = await resumeAfterOptIn(services.db, subscriber, { now, status: 'completed', nextDueAt: null, consent });
     return { outcome: changed ? 'resumed' : 'unchanged', reply: null };
   }

@@ -7,7 +7,10 @@ import { AppError } from '../errors';
 import { clientIp, readJsonOrForm, wantsHtml } from '../http/request-meta';
 import { PendingPage } from '../pages/pending-page';
 import { enforceSignupLimit } from './rate-limit';
+import { DEFAULT_COURSE_ID, courses } from '../course/course';
 import { parseSignup } from './signup-input';
+
+const COURSE_IDS = courses.map((course) => course.id);
 import { requestSubscription } from './subscribe';
 
 export const MAX_SIGNUP_BYTES = 16 * 1024;
@@ -25,7 +28,7 @@ export const subscribeRoutes = new Hono<AppEnv>().post(
     const { config } = services;
     const now = Date.now();
     const { kind, body } = await readJsonOrForm(c);
-    const signup = parseSignup(body, { defaultSendHour: config.defaultSendHour, smsAllowedCountries: config.smsAllowedCountries });
+    const signup = parseSignup(body, { defaultSendHour: config.defaultSendHour, smsAllowedCountries: config.smsAllowedCountries, courseIds: COURSE_IDS, defaultCourse: DEFAULT_COURSE_ID });
     await enforceSignupLimit(services.db, config.tokenSecret, clientIp(c), config.signupRateLimit, now);
     await requestSubscription(services, signup, { sourceIp: clientIp(c), method: kind === 'form' ? 'form' : 'api', now });
     if (kind === 'form' && wantsHtml(c)) return c.html(<PendingPage channel={signup.channel} />, 202);

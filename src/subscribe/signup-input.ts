@@ -13,6 +13,8 @@ export interface SignupRequest {
   timezone: string;
   sendHour: number;
   consent: boolean;
+  /** The course to enrol in (SPEC §7). */
+  course: string;
 }
 
 const checkbox = z.union([
@@ -40,6 +42,7 @@ const signupSchema = z.object({
     }),
   ),
   consent: z.optional(checkbox),
+  course: z.optional(trimmed(64, 'No course has that id.')),
 });
 
 const emailShape = z.email({ error: 'Please enter a valid email address.' });
@@ -52,7 +55,10 @@ function fail(field: string, message: string, code: 'invalid_field' | 'consent_r
  * Checks a signup against SPEC §3-4: an email, or a phone (E.164, or national with `country`) from an allowed
  * country with explicit consent and a send hour inside the SMS window; an IANA time zone; an hour 0-23.
  */
-export function parseSignup(raw: unknown, rules: { defaultSendHour: number; smsAllowedCountries: string[] }): SignupRequest {
+export function parseSignup(
+  raw: unknown,
+  rules: { defaultSendHour: number; smsAllowedCountries: string[]; courseIds: readonly string[]; defaultCourse: string },
+): SignupRequest {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new AppError('invalid_request', 'Send the signup as a JSON object or a form.');
   const parsed = signupSchema.safeParse(raw);
   if (!parsed.success) {
@@ -60,6 +66,8 @@ export function parseSignup(raw: unknown, rules: { defaultSendHour: number; smsA
     fail(String(issue.path[0] ?? 'body'), issue.message);
   }
   const input = parsed.data;
+  const course = input.course || rules.defaultCourse;
+  if (!rules.courseIds.includes(course)) fail('course', 'No course has that id.');
   const timezone = input.timezone || 'UTC';
   if (!isValidTimeZone(timezone)) fail('timezone', 'Use an IANA time zone name, like Europe/London.');
   // An SMS signup that names no hour gets the default moved into the SMS window rather than a refusal.
@@ -70,7 +78,7 @@ export function parseSignup(raw: unknown, rules: { defaultSendHour: number; smsA
   if (input.channel === 'email') {
     if (!input.email) fail('email', 'Please enter your email address.');
     if (!emailShape.safeParse(input.email).success) fail('email', 'Please enter a valid email address.');
-    return { channel: 'email', address: input.email.toLowerCase(), country: null, timezone, sendHour, consent: input.consent ?? true };
+    return { channel: 'email', address: input.email.toLowerCase(), country: null, timezone, sendHour, consent: input.consent ?? true, course };
   }
 
   if (!input.phone) fail('phone', 'Please enter your mobile number.');
@@ -84,5 +92,5 @@ export function parseSignup(raw: unknown, rules: { defaultSendHour: number; smsA
     fail('sendHour', `Texts can only be sent between ${SMS_WINDOW.firstHour}:00 and ${SMS_WINDOW.endHour - 1}:00, so choose a send hour from ${SMS_WINDOW.firstHour} to ${SMS_WINDOW.endHour - 1}.`, 'send_hour_not_allowed');
   }
   if (input.consent !== true) fail('consent', 'Please tick the box to agree to receive the daily texts.', 'consent_required');
-  return { channel: 'sms', address: phone.number, country, timezone, sendHour, consent: true };
+  return { channel: 'sms', address: phone.number, country, timezone, sendHour, consent: true, course };
 }

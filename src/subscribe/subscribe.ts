@@ -2,6 +2,7 @@
 import type { SendOutcome } from '../channels/channel';
 import type { Subscriber } from '../db/schema';
 import { endSubscription, findSubscriberByAddress, insertPendingSubscriber, markConfirmationSent, renewPendingSubscriber } from '../db/subscribers';
+import { courseOf } from '../course/course';
 import { buildConfirmationEmail } from '../messages/email';
 import { confirmUrl } from '../messages/links';
 import { PROGRAM_NAME, composeConfirmationSms } from '../messages/sms';
@@ -28,8 +29,8 @@ export async function requestSubscription(
 ): Promise<SignupOutcome> {
   const { db } = services;
   const consent = { sourceIp: meta.sourceIp, textVersion: CONSENT_TEXTS[signup.channel].version, method: meta.method };
-  const newSignup = { channel: signup.channel, address: signup.address, timezone: signup.timezone, sendHour: signup.sendHour, now: meta.now, consent };
-  const existing = await findSubscriberByAddress(db, signup.channel, signup.address);
+  const newSignup = { channel: signup.channel, address: signup.address, courseId: signup.course, timezone: signup.timezone, sendHour: signup.sendHour, now: meta.now, consent };
+  const existing = await findSubscriberByAddress(db, signup.channel, signup.address, signup.course);
   let subscriber: Pick<Subscriber, 'id' | 'confirmation_sent_at'>;
   if (!existing) {
     const id = randomId();
@@ -60,12 +61,13 @@ export async function requestSubscription(
 }
 
 async function sendConfirmation(services: Services, id: string, signup: SignupRequest, now: number): Promise<SendOutcome> {
+  const course = courseOf(signup.course);
   const key = `rt-confirm-${id}-${Math.floor(now / CONFIRMATION_INTERVAL_MS)}`;
   if (signup.channel === 'sms') {
-    return services.sms.send({ to: signup.address, body: composeConfirmationSms(PROGRAM_NAME) }, key);
+    return services.sms.send({ to: signup.address, body: composeConfirmationSms(PROGRAM_NAME, { title: course.title, length: course.days.length }) }, key);
   }
   const token = await signToken(services.config.tokenSecret, 'confirm', id);
-  const email = buildConfirmationEmail(emailSenderFrom(services.config), signup.address, confirmUrl(services.config.publicUrl, token));
+  const email = buildConfirmationEmail(emailSenderFrom(services.config), course, signup.address, confirmUrl(services.config.publicUrl, token));
   const [outcome] = await services.email.sendBatch([email], key);
   return outcome!;
 }

@@ -10,7 +10,7 @@ import { EXTRACTOR_VERSION } from '../../src/replies/strip-reply';
 import { createReflectionCipher } from '../../src/security/reflection-cipher';
 import { signToken } from '../../src/security/tokens';
 import { buildServices } from '../../src/services';
-import { SUBJECTS } from '../../src/messages/email';
+import { SUPPORT_LINE_SUBJECT } from '../../src/messages/email';
 import { verifyResendWebhook } from '../../src/webhooks/resend-signature';
 import vectors from '../fixtures/specs/signature-test-vectors.json';
 import appleMailText from '../fixtures/replies/apple-mail.txt?raw';
@@ -304,7 +304,7 @@ describe('POST /webhooks/resend email.received', () => {
       { body: 'He hit me again last night and I am scared.', flagged: 1 },
       { body: 'I feel unsafe at home.', flagged: 1 },
     ]);
-    const support = (await sentTo(address)).filter((email) => email.subject === SUBJECTS.supportLine);
+    const support = (await sentTo(address)).filter((email) => email.subject === SUPPORT_LINE_SUBJECT);
     expect(support).toHaveLength(1);
     // Ours from end to end: the template's words, the number as a non-breaking tel: link, nothing inbound in a header.
     expect(support[0]!.html).toMatch(/<a href="tel:\+18007997233" style="[^"]*white-space:nowrap[^"]*"[^>]*>1\u2011800\u2011799\u20117233<\/a>/);

@@ -1,7 +1,7 @@
 // The support-line answer: our template with the number as a non-breaking tel: link, footer, unsubscribe headers, nothing inbound.
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config';
-import { SUBJECTS } from '../../src/messages/email';
+import { SUPPORT_LINE_SUBJECT } from '../../src/messages/email';
 import { nonBreaking, supportLineParts } from '../../src/messages/support-line';
 import { composeSupportLineEmail } from '../../src/replies/support-line-email';
 import { verifyToken } from '../../src/security/tokens';
@@ -39,7 +39,7 @@ describe('composeSupportLineEmail', () => {
     const config = configWith();
     const email = await composeSupportLineEmail(config, subscriber);
     expect(email.to).toBe(subscriber.address);
-    expect(email.subject).toBe(SUBJECTS.supportLine);
+    expect(email.subject).toBe(SUPPORT_LINE_SUBJECT);
     expect(email.html).toMatch(/<a href="tel:\+18007997233" style="[^"]*white-space:nowrap[^"]*"[^>]*>1\u2011800\u2011799\u20117233<\/a> \(thehotline\.org\)\./);
     const journal = /href="(http:\/\/localhost:8787\/journal\/[^"#]+)"/.exec(email.html)![1]!;
     expect(await verifyToken(config.tokenSecret, 'journal', journal.split('/').pop()!)).toBe(subscriber.id);
