@@ -2,7 +2,7 @@
 import type { Subscriber } from '../db/schema';
 import { endSubscription, findSubscriberByAddress } from '../db/subscribers';
 import { journalUrl } from '../messages/links';
-import { courseOf } from '../course/course';
+import { DEFAULT_COURSE_ID, courseOf } from '../course/course';
 import { PROGRAM_NAME, composeConfirmationSms, composeHelpSms, composeSafetySms, type SmsCourse } from '../messages/sms';
 import { keepReflection } from '../replies/keep-reflection';
 import { classifySmsReply } from '../replies/sms-keywords';
@@ -47,7 +47,9 @@ function smsCourseOf(courseId: string): SmsCourse {
 async function helpFor(services: Services, subscriber: Subscriber | undefined): Promise<string> {
   const { config } = services;
   // A pending signup has no journal yet; everyone who confirmed has one, even after stopping.
-  if (!subscriber || subscriber.status === 'pending') return composeHelpSms({ supportLine: config.supportLine });
+  if (!subscriber || subscriber.status === 'pending') {
+    return composeHelpSms({ supportLine: config.supportLine, course: smsCourseOf(subscriber?.course_id ?? DEFAULT_COURSE_ID) });
+  }
   const journal = await signToken(config.tokenSecret, 'journal', subscriber.id);
   return composeHelpSms({ supportLine: config.supportLine, journalUrl: journalUrl(config.publicUrl, journal), course: smsCourseOf(subscriber.course_id) });
 }

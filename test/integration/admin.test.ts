@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:test';
 import { streamSubscriberCsv } from '../../src/admin/subscriber-export';
-import { course } from '../../src/course/course';
+import { defaultCourse as course } from '../../src/course/course';
 import { openDatabase } from '../../src/db/client';
 import { escapeHtml } from '../../src/messages/fill-template';
 import { call, clearDatabase, envWith, rows } from '../support/worker-harness';

@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config';
-import { course } from '../../src/course/course';
+import { defaultCourse as course } from '../../src/course/course';
 import { keepReflection } from '../../src/replies/keep-reflection';
 import { buildServices } from '../../src/services';
 import { nextSendAt } from '../../src/schedule/due';

@@ -93,7 +93,7 @@ describe('twimlResponse against MessagingResponse', () => {
     const replies = [
       composeHelpSms({ supportLine: 'the hotline, 1-800-799-7233', journalUrl: 'http://localhost:8787/journal/abc.def' }),
       composeSafetySms({ supportLine: 'the hotline, 1-800-799-7233 & <more>', journalUrl: 'http://localhost:8787/journal/abc.def' }),
-      composeResumeSms({ nextDay: 6, nextStepWhen: 'tomorrow at 9:00' }),
+      composeResumeSms({ nextDay: 6, nextStepWhen: 'tomorrow at 9:00', length: 30 }),
     ];
     for (const reply of replies) {
       const reference = new twilio.twiml.MessagingResponse();

@@ -1,9 +1,10 @@
-// Proves the course data: 30 ordered days, the seed's words kept verbatim, and our prompts and practices fit email and SMS.
+// Proves the seed's course as built from content/rebuild-trust: 30 ordered days, the seed's words verbatim, our prompts and practices fit.
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
-import { course, findCourseDay, COURSE_LENGTH } from '../../src/course/course';
+import { courses, defaultCourse as course, findCourse, findCourseDay } from '../../src/course/course';
 import seedText from '../../content/seed.txt?raw';
 
+const COURSE_LENGTH = 30;
 const PROMPT_MAX_LENGTH = 90;
 const PRACTICE_MAX_LENGTH = 140;
 const PRINTABLE_ASCII = /^[\x20-\x7E]+$/;
@@ -21,23 +22,25 @@ function findSeedLine(line: string, from: number): number {
 
 describe('course model', () => {
   it('has 30 days numbered 1..30 in order', () => {
-    expect(COURSE_LENGTH).toBe(30);
+    expect(course.id).toBe('rebuild-trust');
+    expect(course.language).toBe('en');
+    expect(course.roles).toEqual(['broke_trust', 'was_hurt', 'together']);
     expect(course.days).toHaveLength(COURSE_LENGTH);
     expect(course.days.map((day) => day.day)).toEqual(Array.from({ length: COURSE_LENGTH }, (_, i) => i + 1));
   });
 
   it('finds each day by number and nothing outside 1..30', () => {
     for (let n = 1; n <= COURSE_LENGTH; n++) {
-      expect(findCourseDay(n)?.day).toBe(n);
+      expect(findCourseDay(course, n)?.day).toBe(n);
     }
     for (const n of [0, -1, COURSE_LENGTH + 1, 1.5, Number.NaN]) {
-      expect(findCourseDay(n)).toBeUndefined();
+      expect(findCourseDay(course, n)).toBeUndefined();
     }
   });
 
   it('gives every day a title, quote, text, prompt and practice', () => {
     for (const day of course.days) {
-      for (const value of [day.title, day.quote, day.text, day.ours.prompt, day.ours.practice]) {
+      for (const value of [day.title, day.quote ?? '', day.text, day.ours.prompt, day.ours.practice]) {
         expect(value.trim(), `day ${day.day}`).not.toBe('');
       }
     }
@@ -95,8 +98,8 @@ describe("the seed's words", () => {
   it('keeps the introduction verbatim and in order, before the steps', () => {
     const stepsHeadingAt = seedLines.findIndex((line) => STEPS_HEADING_PATTERN.test(line));
     expect(stepsHeadingAt).toBeGreaterThan(0);
-    const { opening, sections } = course.introduction;
-    const introLines = [...opening, ...sections.flatMap((section) => [section.heading, ...section.paragraphs])];
+    const introLines = course.introduction.map((block) => block.text);
+    expect(course.introduction.filter((block) => block.kind === 'heading')).toHaveLength(4);
     expect(introLines.length).toBeGreaterThan(0);
     let cursor = 0;
     for (const line of introLines) {
@@ -106,5 +109,32 @@ describe("the seed's words", () => {
       cursor = at + 1;
     }
     expect(seedLines.slice(0, stepsHeadingAt).filter((line) => line !== '')).toEqual(introLines);
+  });
+});
+
+describe('every built course', () => {
+  it('has a unique id, a title, a language, a version and days 1..N', () => {
+    expect(courses.map((each) => each.id)).toContain('rebuild-trust');
+    expect(new Set(courses.map((each) => each.id)).size).toBe(courses.length);
+    for (const each of courses) {
+      expect(each.title.trim(), each.id).not.toBe('');
+      expect(each.version, each.id).toMatch(/^[0-9a-f]{16}$/);
+      expect(each.days.map((day) => day.day), each.id).toEqual(Array.from({ length: each.days.length }, (_, i) => i + 1));
+    }
+  });
+
+  it('ships our week of check-ins, 7 days, marked as ours in its introduction', () => {
+    const checkIns = findCourse('daily-check-ins');
+    expect(checkIns?.days).toHaveLength(7);
+    expect(checkIns?.language).toBe('en');
+    expect(checkIns?.introduction[0]?.text).toContain('written by the Rebuild Trust team');
+    expect(checkIns?.days.every((day) => day.quote === null)).toBe(true);
+  });
+
+  it('ships a Spanish sample whose language is es', () => {
+    const sample = findCourse('pequenos-encuentros');
+    expect(sample?.language).toBe('es');
+    expect(sample?.dir).toBe('ltr');
+    expect(sample?.days).toHaveLength(3);
   });
 });

@@ -1,16 +1,16 @@
 // Filling the prebuilt email templates: escaping, missing values, no re-expansion, and the real daily step.
 import { describe, expect, it } from 'vitest';
-import { findCourseDay } from '../../src/course/course';
+import { defaultCourse, findCourseDay } from '../../src/course/course';
 import { EMAIL_TEMPLATES, EMAIL_TEMPLATE_PLACEHOLDERS, type EmailTemplateValues } from '../../src/generated/email-templates';
 import { escapeHtml, fillTemplate } from '../../src/messages/fill-template';
 
 function dailyStepValues(dayNumber: number): EmailTemplateValues<'daily-step'> {
-  const day = findCourseDay(dayNumber);
+  const day = findCourseDay(defaultCourse, dayNumber);
   if (!day) throw new Error(`No course day ${dayNumber}`);
   return {
     dayNumber: String(day.day),
     title: day.title,
-    quote: day.quote,
+    quote: day.quote ?? '',
     text: day.text,
     practice: day.ours.practice,
     prompt: day.ours.prompt,
@@ -67,7 +67,7 @@ describe('escapeHtml', () => {
 });
 
 describe('the generated daily-step template', () => {
-  const template = EMAIL_TEMPLATES['daily-step'];
+  const template = EMAIL_TEMPLATES['rebuild-trust']!['daily-step'];
 
   it('needs exactly the values a daily step provides', () => {
     expect([...EMAIL_TEMPLATE_PLACEHOLDERS['daily-step']].sort()).toEqual(Object.keys(dailyStepValues(3)).sort());

@@ -1,6 +1,6 @@
 // The journal's pure core: exports hold everything the person gave us and no secrets; the page view groups and dates correctly.
 import { describe, expect, it } from 'vitest';
-import { course } from '../../src/course/course';
+import { defaultCourse as course } from '../../src/course/course';
 import type { JournalRecord } from '../../src/db/journal-queries';
 import type { Delivery, Reflection, Subscriber } from '../../src/db/schema';
 import { buildJsonExport, buildMarkdownExport } from '../../src/journal/export';

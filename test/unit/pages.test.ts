@@ -1,7 +1,7 @@
 // The server-rendered pages keep their contract: form field names, unticked SMS consent, the 30 steps, the safety note, escaping, step navigation.
 import { jsx } from 'hono/jsx';
 import { describe, expect, it } from 'vitest';
-import { course } from '../../src/course/course';
+import { defaultCourse as course } from '../../src/course/course';
 import { ConfirmedPage } from '../../src/pages/confirmed-page';
 import { DayPage } from '../../src/pages/day-page';
 import { LandingPage, type LandingPageProps } from '../../src/pages/landing-page';
@@ -54,8 +54,17 @@ const decode = (text: string) =>
 
 const SUPPORT_LINE = 'the Example Support Line, 0800 000 000 (support.example)';
 const landingProps: LandingPageProps = {
-  days: course.days.map(({ day, title }) => ({ day, title })),
-  intro: course.introduction.opening,
+  course: {
+    id: course.id,
+    title: course.title,
+    description: course.description,
+    language: course.language,
+    dir: course.dir,
+    path: '/',
+    days: course.days.map(({ day, title }) => ({ day, title, path: `/day/${day}` })),
+  },
+  otherCourses: [],
+  intro: course.introduction.slice(0, 2).map((block) => block.text),
   supportLine: SUPPORT_LINE,
   defaultSendHour: 8,
   emailConsentText: 'Send me one step by email each day for 30 days.',
@@ -83,7 +92,7 @@ describe('LandingPage', () => {
   it('shows the seed opening verbatim and all 30 step titles in order', async () => {
     const html = await render(LandingPage, landingProps);
     const paragraphs = (await select(html, 'main p')).map((p) => decode(p.text));
-    for (const paragraph of course.introduction.opening) expect(paragraphs).toContain(paragraph);
+    for (const paragraph of course.introduction.slice(0, 2).map((block) => block.text)) expect(paragraphs).toContain(paragraph);
     const items = await select(html, 'ol.steps li');
     expect(items).toHaveLength(30);
     expect(items.map((item) => decode(item.text))).toEqual(course.days.map((day) => day.title));

@@ -1,6 +1,9 @@
 // Every SMS is GSM-7, within its segment budget, and says what the SPEC requires; all 30 daily steps are checked.
 import { describe, expect, it } from 'vitest';
-import { COURSE_LENGTH, course, type CourseDay } from '../../src/course/course';
+import { defaultCourse as course, type CourseDay } from '../../src/course/course';
+
+const COURSE_LENGTH = course.days.length;
+const SEED = { title: course.title, length: COURSE_LENGTH };
 import { countSegments, isGsm7, toGsm7 } from '../../src/messages/gsm7';
 import {
   GENERIC_PROMPT,
@@ -40,10 +43,10 @@ describe('composeDailySms', () => {
   it('fits every one of the 30 days in 2 GSM-7 segments with the day number, title, quote, prompt and link', () => {
     const table: Array<{ day: number; segments: number; encoding: string; length: number; prompt: string }> = [];
     for (const day of course.days) {
-      const sms = composeDailySms(day, dayUrl(day.day));
+      const sms = composeDailySms(day, COURSE_LENGTH, dayUrl(day.day));
       expectSendable(sms, 2);
       expect(sms.startsWith(`Day ${day.day}/30: ${toGsm7(day.title)}\n`)).toBe(true);
-      expect(sms).toContain(`"${toGsm7(day.quote)}"`);
+      expect(sms).toContain(`"${toGsm7(day.quote ?? '')}"`);
       expect(sms).toContain(dayUrl(day.day));
       const ownPrompt = day.ours.prompt.trim() !== '' && sms.includes(toGsm7(day.ours.prompt));
       expect(ownPrompt || sms.includes(GENERIC_PROMPT), `day ${day.day} has a prompt`).toBe(true);
@@ -63,7 +66,7 @@ describe('composeDailySms', () => {
 
   it('lays the step out as header, quote, prompt, link, and a STOP reminder when it fits', () => {
     const day = withDay({ day: 3, title: 'Offer a sincere apology', quote: 'Words matter.' }, 'What will you say?');
-    expect(composeDailySms(day, dayUrl(3))).toBe(
+    expect(composeDailySms(day, COURSE_LENGTH, dayUrl(3))).toBe(
       [
         'Day 3/30: Offer a sincere apology',
         '"Words matter."',
@@ -76,7 +79,7 @@ describe('composeDailySms', () => {
 
   it('replaces typographic quotes and dashes in the content', () => {
     const day = withDay({ title: 'Don\u2019t rush \u2014 wait', quote: 'It\u2019s \u201cslow\u201d\u2026' }, 'What\u2019s next?');
-    const sms = composeDailySms(day, dayUrl(1));
+    const sms = composeDailySms(day, COURSE_LENGTH, dayUrl(1));
     expectSendable(sms, 2);
     expect(sms).toContain("Day 1/30: Don't rush - wait");
     expect(sms).toContain('"It\'s "slow"..."');
@@ -85,7 +88,7 @@ describe('composeDailySms', () => {
 
   it('drops the STOP reminder before it drops the prompt', () => {
     const prompt = `${'p'.repeat(150)}?`;
-    const sms = composeDailySms(withDay({}, prompt), dayUrl(1));
+    const sms = composeDailySms(withDay({}, prompt), COURSE_LENGTH, dayUrl(1));
     expectSendable(sms, 2);
     expect(sms).toContain(prompt);
     expect(sms).not.toContain('STOP');
@@ -94,7 +97,7 @@ describe('composeDailySms', () => {
   it('falls back to the generic prompt when the day\'s prompt cannot fit, keeping title, quote and link', () => {
     const prompt = `${'p'.repeat(240)}?`;
     const day = withDay({}, prompt);
-    const sms = composeDailySms(day, dayUrl(1));
+    const sms = composeDailySms(day, COURSE_LENGTH, dayUrl(1));
     expectSendable(sms, 2);
     expect(sms).not.toContain(prompt);
     expect(sms).toContain(GENERIC_PROMPT);
@@ -104,13 +107,13 @@ describe('composeDailySms', () => {
   });
 
   it('refuses rather than cut the title or quote when even the barest form is too long', () => {
-    expect(() => composeDailySms(withDay({ quote: 'q'.repeat(300) }), dayUrl(1))).toThrow(/2 SMS segments/);
+    expect(() => composeDailySms(withDay({ quote: 'q'.repeat(300) }), COURSE_LENGTH, dayUrl(1))).toThrow(/2 SMS segments/);
   });
 });
 
 describe('composeConfirmationSms', () => {
   it('says what the program is, how often, the rates, HELP and STOP, and asks for YES', () => {
-    const sms = composeConfirmationSms('Rebuild Trust');
+    const sms = composeConfirmationSms('Rebuild Trust', SEED);
     expectSendable(sms, 2);
     expect(sms.startsWith('Rebuild Trust: ')).toBe(true);
     expect(sms).toContain(course.title);
@@ -120,7 +123,7 @@ describe('composeConfirmationSms', () => {
   });
 
   it('normalises a program name with typographic characters', () => {
-    const sms = composeConfirmationSms('Rebuild\u00a0Trust \u2013 Sam\u2019s');
+    const sms = composeConfirmationSms('Rebuild\u00a0Trust \u2013 Sam\u2019s', SEED);
     expectSendable(sms, 2);
     expect(sms.startsWith("Rebuild Trust - Sam's: ")).toBe(true);
   });
@@ -141,7 +144,7 @@ describe('composeWelcomeSms', () => {
 
 describe('composeHelpSms', () => {
   it('names the program, the frequency, where to read, the support line and STOP within 2 segments', () => {
-    const sms = composeHelpSms({ supportLine: SUPPORT_LINE, journalUrl: LONG_JOURNAL_URL });
+    const sms = composeHelpSms({ course: SEED, supportLine: SUPPORT_LINE, journalUrl: LONG_JOURNAL_URL });
     expectSendable(sms, 2);
     expect(sms.startsWith('Rebuild Trust: ')).toBe(true);
     expect(sms).toContain('1 msg/day for 30 days');
@@ -152,7 +155,7 @@ describe('composeHelpSms', () => {
 
   it('gives up the rates, the course title and then the support line before the journal link', () => {
     const veryLongJournalUrl = `${BASE_URL}/journal/${'k'.repeat(150)}`;
-    const sms = composeHelpSms({ supportLine: SUPPORT_LINE, journalUrl: veryLongJournalUrl });
+    const sms = composeHelpSms({ course: SEED, supportLine: SUPPORT_LINE, journalUrl: veryLongJournalUrl });
     expectSendable(sms, 2);
     expect(sms).toContain(veryLongJournalUrl);
     expect(sms).toContain('1 msg/day for 30 days');
@@ -161,7 +164,7 @@ describe('composeHelpSms', () => {
   });
 
   it('still helps a number that has no journal', () => {
-    const sms = composeHelpSms({ supportLine: SUPPORT_LINE });
+    const sms = composeHelpSms({ course: SEED, supportLine: SUPPORT_LINE });
     expectSendable(sms, 2);
     expect(sms).not.toContain('journal');
     expect(sms).toContain('Reply STOP to cancel');
@@ -170,7 +173,7 @@ describe('composeHelpSms', () => {
 
 describe('composeCompletionSms', () => {
   it('closes gently after Day 30 and points to the journal within 2 segments', () => {
-    const sms = composeCompletionSms({ journalUrl: LONG_JOURNAL_URL });
+    const sms = composeCompletionSms({ journalUrl: LONG_JOURNAL_URL, length: 30 });
     expectSendable(sms, 2);
     expect(sms).toContain('30 steps');
     expect(sms).toContain(LONG_JOURNAL_URL);
@@ -204,7 +207,7 @@ describe('composeSafetySms', () => {
 
 describe('composeResumeSms', () => {
   it('welcomes back with the next day and HELP/STOP within 2 segments', () => {
-    const sms = composeResumeSms({ nextDay: 7, nextStepWhen: 'tomorrow at 9:00' });
+    const sms = composeResumeSms({ nextDay: 7, nextStepWhen: 'tomorrow at 9:00', length: 30 });
     expectSendable(sms, 2);
     expect(sms).toContain('Welcome back');
     expect(sms).toContain('Day 7 arrives tomorrow at 9:00');
@@ -212,6 +215,6 @@ describe('composeResumeSms', () => {
   });
 
   it.each([0, 31, 2.5])('refuses day %s, which is not a step', (nextDay) => {
-    expect(() => composeResumeSms({ nextDay, nextStepWhen: 'tomorrow at 9:00' })).toThrow(RangeError);
+    expect(() => composeResumeSms({ nextDay, nextStepWhen: 'tomorrow at 9:00', length: 30 })).toThrow(RangeError);
   });
 });

@@ -19,6 +19,8 @@ export interface LocalWorker {
 export interface StartWorkerOptions {
   /** Extra plain-text vars (e.g. ADMIN_TOKEN); PUBLIC_URL is always the server's own URL. Provider keys stay absent. */
   vars?: Record<string, string>;
+  /** Runs in the snapshot before the worker starts, e.g. to add a course folder and build again. */
+  prepare?: (projectDir: string) => Promise<void>;
 }
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -45,6 +47,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Loc
   const projectDir = await snapshotProject();
   const persistDir = path.join(projectDir, '.wrangler', 'state');
   try {
+    await options.prepare?.(projectDir);
     await applyMigrations(projectDir, persistDir);
     const port = await findFreePort();
     const url = `http://${HOST}:${port}`;
