@@ -58,7 +58,7 @@ function readSource(file: string, display: string, problems: CourseProblem[]): S
   const lines = new LineCounter();
   const doc = parseDocument(match[1] ?? '', { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   for (const error of doc.errors) {
-    problems.push({ file: display, line: (error.linePos?.[0].line ?? 0) + 1, reason: `front matter is not valid YAML: ${error.message.split('\n')[0]}` });
+    problems.push({ file: display, line: lines.linePos(error.pos[0]).line + 1, reason: `front matter is not valid YAML: ${error.message.split('\n')[0]}` });
   }
   if (doc.errors.length > 0) return null;
   const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0);
