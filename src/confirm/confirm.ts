@@ -31,6 +31,7 @@ export async function confirmSubscription(
     nextDueAt,
     startOver,
     newCycle: finished,
+    courseVersion: courseOf(current.course_id).version,
     consent: { sourceIp: meta.sourceIp, textVersion: meta.textVersion, method: meta.method },
   });
   if (!activated) return { status: 'already_confirmed', subscriber: current };

@@ -113,7 +113,7 @@ export async function markConfirmationSent(db: Database, id: string, now: number
 export async function activateSubscriber(
   db: Database,
   current: Subscriber,
-  change: { now: number; nextDueAt: number; startOver: boolean; newCycle?: boolean; consent: NewSignup['consent'] },
+  change: { now: number; nextDueAt: number; startOver: boolean; newCycle?: boolean; courseVersion: string; consent: NewSignup['consent'] },
 ): Promise<boolean> {
   const [updated] = await db.batch([
     db
@@ -125,7 +125,7 @@ export async function activateSubscriber(
         lease_until: null,
         ended_at: null,
         end_reason: null,
-        ...(change.startOver ? { next_day: 0 } : {}),
+        ...(change.startOver ? { next_day: 0, course_version: change.courseVersion } : {}),
         ...(change.newCycle ? { cycle: sql`${subscribers.cycle} + 1`, last_day_sent: 0, last_sent_at: null } : {}),
       })
       .where(and(eq(subscribers.id, current.id), eq(subscribers.status, 'pending')))

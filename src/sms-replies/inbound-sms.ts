@@ -1,6 +1,6 @@
 // An inbound SMS, end to end: keywords (STOP / START / YES / HELP) act on the subscription, anything else is a reflection.
 import type { Subscriber } from '../db/schema';
-import { endSubscription, findSubscriberByAddress } from '../db/subscribers';
+import { endAllEnrolments, findSubscriberByAddress } from '../db/subscribers';
 import { journalUrl } from '../messages/links';
 import { DEFAULT_COURSE_ID, courseOf } from '../course/course';
 import { PROGRAM_NAME, composeConfirmationSms, composeHelpSms, composeSafetySms, type SmsCourse } from '../messages/sms';
@@ -69,7 +69,8 @@ export async function answerInboundSms(services: Services, sms: InboundSms): Pro
 
   if (intent === 'opt-out') {
     const reason = keyword === 'REQUEST' ? 'sms: asked to stop' : `sms ${keyword ?? 'STOP'}`;
-    if (subscriber) await endSubscription(db, subscriber.id, 'unsubscribed', reason, sms.now);
+    // STOP is about the number, not one course: every course texted to it stops (a carrier STOP blocks them all anyway).
+    if (subscriber) await endAllEnrolments(db, 'sms', sms.from, reason, sms.now);
     return { outcome: 'opted_out', reply: null };
   }
   if (intent === 'help') return { outcome: 'help', reply: await helpFor(services, subscriber) };

@@ -1,8 +1,11 @@
-// GET /u/:token shows a one-button page; POST /u/:token unsubscribes at once (also the RFC 8058 one-click target).
+// GET /u/:token shows the page; POST /u/:token unsubscribes this course at once (also the RFC 8058 one-click target);
+// POST /u/:token/all stops every course the same address takes.
 /** @jsxImportSource hono/jsx */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env';
-import { endSubscription, findSubscriber } from '../db/subscribers';
+import { courseOf } from '../course/course';
+import { endAllEnrolments, endSubscription, findEnrolments, findSubscriber } from '../db/subscribers';
+import type { Subscriber } from '../db/schema';
 import { NoticePage } from '../pages/notice-page';
 import { UnsubscribePage } from '../pages/unsubscribe-page';
 import { verifyToken } from '../security/tokens';
@@ -11,14 +14,27 @@ const invalidLink = (
   <NoticePage title="This link isn't valid" message="The unsubscribe link is incomplete or has been changed. Use the link in your latest message, or reply STOP to a text." />
 );
 
+const STOPPED = new Set(['unsubscribed', 'suppressed']);
+
+async function subscriberOf(c: Context<AppEnv>): Promise<Subscriber | undefined> {
+  const { services } = c.var;
+  const subscriberId = await verifyToken(services.config.tokenSecret, 'unsubscribe', c.req.param('token') ?? '');
+  return subscriberId ? findSubscriber(services.db, subscriberId) : undefined;
+}
+
+/** How many other enrolments of the same address are still running. */
+async function otherRunning(c: Context<AppEnv>, subscriber: Subscriber): Promise<number> {
+  const enrolments = await findEnrolments(c.var.services.db, subscriber.channel, subscriber.address);
+  return enrolments.filter((enrolment) => enrolment.id !== subscriber.id && !STOPPED.has(enrolment.status)).length;
+}
+
 export const unsubscribeRoutes = new Hono<AppEnv>()
   .get('/u/:token', async (c) => {
-    const { services } = c.var;
-    const subscriberId = await verifyToken(services.config.tokenSecret, 'unsubscribe', c.req.param('token'));
-    const subscriber = subscriberId ? await findSubscriber(services.db, subscriberId) : undefined;
+    const subscriber = await subscriberOf(c);
     if (!subscriber) return c.html(invalidLink, 404);
-    const done = subscriber.status === 'unsubscribed' || subscriber.status === 'suppressed';
-    return c.html(<UnsubscribePage actionUrl={`/u/${c.req.param('token')}`} done={done} />);
+    const done = STOPPED.has(subscriber.status);
+    const page = { actionUrl: `/u/${c.req.param('token')}`, courseTitle: courseOf(subscriber.course_id).title, otherCourses: await otherRunning(c, subscriber) };
+    return c.html(<UnsubscribePage {...page} done={done} />);
   })
   .post('/u/:token', async (c) => {
     const { services } = c.var;
@@ -28,5 +44,14 @@ export const unsubscribeRoutes = new Hono<AppEnv>()
     const oneClick = body.includes('List-Unsubscribe=One-Click');
     await endSubscription(services.db, subscriberId, 'unsubscribed', oneClick ? 'one-click unsubscribe' : 'unsubscribe link', Date.now());
     if (oneClick) return c.text('Unsubscribed.', 200);
-    return c.html(<UnsubscribePage actionUrl={`/u/${c.req.param('token')}`} done />);
+    const subscriber = await findSubscriber(services.db, subscriberId);
+    const others = subscriber ? await otherRunning(c, subscriber) : 0;
+    const courseTitle = subscriber ? courseOf(subscriber.course_id).title : undefined;
+    return c.html(<UnsubscribePage actionUrl={`/u/${c.req.param('token')}`} courseTitle={courseTitle} otherCourses={others} done />);
+  })
+  .post('/u/:token/all', async (c) => {
+    const subscriber = await subscriberOf(c);
+    if (!subscriber) return c.html(invalidLink, 404);
+    await endAllEnrolments(c.var.services.db, subscriber.channel, subscriber.address, 'unsubscribe-all link', Date.now());
+    return c.html(<UnsubscribePage actionUrl={`/u/${c.req.param('token')}`} done allDone />);
   });
