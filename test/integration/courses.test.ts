@@ -43,10 +43,14 @@ async function enrol(address: string, course: string): Promise<void> {
   expect((await call(link!.replace(ORIGIN, ''))).status).toBe(200);
 }
 
-async function runHourlyTicks(days: number): Promise<void> {
+/** Ticks every 3 hours for `days` days: each step still goes on its own local day, a little after 08:00. */
+async function runTicks(days: number): Promise<void> {
   const start = Math.ceil(Date.now() / HOUR) * HOUR;
-  for (let tick = start; tick < start + days * 24 * HOUR; tick += HOUR) await runTick(tick);
+  for (let tick = start; tick < start + days * 24 * HOUR; tick += 3 * HOUR) await runTick(tick);
 }
+
+/** Room for a few hundred ticks on a busy machine. */
+const LONG = 60_000;
 
 beforeEach(clearDatabase);
 
@@ -59,7 +63,7 @@ describe('one address, two courses', () => {
     expect(before.map((row) => row.course_id)).toEqual(['daily-check-ins', 'rebuild-trust']);
     expect(before.map((row) => row.course_version)).toEqual([findCourse('daily-check-ins')!.version, findCourse('rebuild-trust')!.version]);
 
-    await runHourlyTicks(9);
+    await runTicks(9);
     const subjects = (await outboxFor(address)).map((message) => message.subject);
     const checkIns = findCourse('daily-check-ins')!;
     for (const day of checkIns.days) expect(subjects).toContain(`Day ${day.day} of 7: ${day.title}`);
@@ -72,7 +76,7 @@ describe('one address, two courses', () => {
     const headers = (await outboxFor(address)).map((message) => JSON.parse(message.headers || '{}') as Record<string, string>);
     const unsubscribeLinks = new Set(headers.map((each) => each['List-Unsubscribe']).filter((link) => link !== undefined));
     expect(unsubscribeLinks.size).toBe(2);
-  });
+  }, LONG);
 
   it('stops one course by its link and leaves the other; the unsubscribe-all link stops both', async () => {
     const address = 'stop-one@example.com';
@@ -90,9 +94,9 @@ describe('one address, two courses', () => {
     expect((await call(`${unsubscribePath}/all`, { method: 'POST' })).status).toBe(200);
     expect((await enrolments(address)).map((row) => row.status)).toEqual(['unsubscribed', 'unsubscribed']);
     const sentBefore = (await outboxFor(address)).length;
-    await runHourlyTicks(2);
+    await runTicks(2);
     expect(await outboxFor(address)).toHaveLength(sentBefore);
-  });
+  }, LONG);
 
   it('refuses a course that does not exist, naming the field', async () => {
     const response = await postJson('/api/subscribe', { email: 'x@example.com', course: 'no-such-course' });
@@ -105,7 +109,7 @@ describe('a course in Spanish', () => {
   it('runs end to end in Spanish, with lang="es" on every email and page', async () => {
     const address = 'espanol@example.com';
     await enrol(address, 'pequenos-encuentros');
-    await runHourlyTicks(5);
+    await runTicks(5);
     const sent = await outboxFor(address);
     expect(sent.map((message) => message.subject)).toEqual([
       'Confirma tu lugar en Tres días de pequeños encuentros',
@@ -124,7 +128,7 @@ describe('a course in Spanish', () => {
     const html = await page.text();
     expect(html).toMatch(/<html lang="es" dir="ltr">/);
     expect(html).toContain('Día 2 de 3');
-  });
+  }, LONG);
 });
 
 describe('course pages', () => {
@@ -164,12 +168,12 @@ describe('a course edited under a running enrolment', () => {
       now - 24 * HOUR,
     );
     const sentBefore = (await outboxFor(address)).length;
-    await runHourlyTicks(3);
+    await runTicks(3);
     const after = (await outboxFor(address)).slice(sentBefore).map((message) => message.subject);
     expect(after).toEqual(['You have walked all 7 steps']);
     const [done] = await enrolments(address);
     expect(done).toMatchObject({ status: 'completed', course_version: findCourse('daily-check-ins')!.version });
     const days = await rows<{ day: number }>('SELECT day FROM deliveries WHERE subscriber_id = ? ORDER BY day', enrolment!.id);
     expect(days.map((row) => row.day)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-  });
+  }, LONG);
 });
