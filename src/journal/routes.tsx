@@ -9,6 +9,7 @@ import { JournalDeletePage, JournalDeletedPage } from '../pages/journal-delete-p
 import { JOURNAL_NOTICES, JournalPage, type JournalNotice, type JournalPageProps } from '../pages/journal-page';
 import { NoticePage } from '../pages/notice-page';
 import { localDateKey } from '../schedule/local-time';
+import { signToken } from '../security/tokens';
 import { buildJsonExport, buildMarkdownExport } from './export';
 import { buildJournalView } from './journal-view';
 import {
@@ -45,7 +46,8 @@ async function showJournal(c: Context<AppEnv>, token: string, status: 200 | 409 
   const record = await openJournal(services, services.config.tokenSecret, token);
   if (!record) return invalidLink(c);
   const view = buildJournalView(record, Date.now());
-  return c.html(<JournalPage view={view} basePath={basePathOf(token)} supportLine={services.config.supportLine} {...extra} />, status);
+  const unsubscribePath = `/u/${await signToken(services.config.tokenSecret, 'unsubscribe', record.subscriber.id)}`;
+  return c.html(<JournalPage view={view} basePath={basePathOf(token)} supportLine={services.config.supportLine} unsubscribePath={unsubscribePath} {...extra} />, status);
 }
 
 /** Maps a change's outcome to the answer: back to the journal with a notice (303), the page with 409, or 404. */

@@ -24,6 +24,8 @@ export interface JournalPageProps {
   notice?: string;
   /** A refused settings form, shown again with the person's choices and the error beside the field. */
   settingsError?: { message: string; field: string | null; values: { sendHour: string; timezone: string } };
+  /** This enrolment's unsubscribe page, which also offers to stop every course of the address. */
+  unsubscribePath?: string;
 }
 
 const CHANNEL_WORDS = { email: 'by email', sms: 'by text message' } as const;
@@ -49,12 +51,13 @@ function statusLine(view: JournalView): string {
 }
 
 /** GET /journal/:token: everything about the subscriber's course, with the actions their status allows. */
-export function JournalPage({ view, basePath, supportLine, notice, settingsError }: JournalPageProps) {
+export function JournalPage({ view, basePath, supportLine, notice, settingsError, unsubscribePath }: JournalPageProps) {
   const { actions } = view;
   const anyCourseAction = actions.pause || actions.resume || actions.restart;
   return (
     <Layout title="Your journal" noindex>
       <h1>Your journal</h1>
+      <p class="eyebrow">{view.courseTitle}</p>
       <p class="lead">{statusLine(view)}</p>
       <div id="journal-status" class="notice" role="status" aria-live="polite">
         {notice && <p>{notice}</p>}
@@ -102,6 +105,12 @@ export function JournalPage({ view, basePath, supportLine, notice, settingsError
       )}
 
       {actions.settings && <SettingsForm view={view} basePath={basePath} error={settingsError} />}
+
+      {!view.left && unsubscribePath && (
+        <p class="notice">
+          <a href={unsubscribePath}>Stop this course, or every course you take</a>
+        </p>
+      )}
 
       <section aria-labelledby="steps-heading">
         <h2 id="steps-heading">Your steps and reflections</h2>
