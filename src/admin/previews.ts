@@ -70,9 +70,9 @@ export function previewSms(config: Config, key: PreviewKey, now: number, course:
 function composePreviewSms(config: Config, key: PreviewKey, now: number, course: Course): string {
   const length = course.days.length;
   const t = messagesFor(course.language).sms;
-  if (key === 'confirmation') return composeConfirmationSms(PROGRAM_NAME, { title: course.title, length });
+  if (key === 'confirmation') return composeConfirmationSms(PROGRAM_NAME, { title: course.title, length }, t);
   const { journalUrl } = buildLinks(config.publicUrl, PREVIEW_TOKENS);
-  if (key === WELCOME_DAY) return composeWelcomeSms({ firstStepWhen: sampleFirstStepWhen(config, course, now), supportLine: config.supportLine, journalUrl });
+  if (key === WELCOME_DAY) return composeWelcomeSms({ firstStepWhen: sampleFirstStepWhen(config, course, now), supportLine: config.supportLine, journalUrl, t });
   if (key === completionDay(course)) return composeCompletionSms({ journalUrl, length, t });
   const step = findCourseDay(course, key);
   if (!step) throw new RangeError(`No course day ${key}`);

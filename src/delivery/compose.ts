@@ -73,7 +73,7 @@ export async function composeSms(config: Config, target: ComposeTarget, now: num
     const { links } = await signedLinks(config, target.id);
     const body =
       target.day === WELCOME_DAY
-        ? composeWelcomeSms({ firstStepWhen: firstStepWhen(target, course, now), supportLine: config.supportLine, journalUrl: links.journalUrl })
+        ? composeWelcomeSms({ firstStepWhen: firstStepWhen(target, course, now), supportLine: config.supportLine, journalUrl: links.journalUrl, t })
         : composeCompletionSms({ journalUrl: links.journalUrl, length: course.days.length, t });
     return { to: target.address, body };
   }

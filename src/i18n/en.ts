@@ -45,6 +45,10 @@ export interface Messages {
     rates: string;
     helpAndStop: string;
     completion: (length: number, journalUrl: string) => string[];
+    /** Fullest first; the sender takes the first that fits. */
+    confirm: (title: string, frequency: string, rates: string, helpAndStop: string) => string[];
+    welcome: (when: string, journalUrl: string, safety: string, helpAndStop: string) => string[];
+    safety: (supportLine: string) => string;
   };
   page: {
     dayEyebrow: (day: number, length: number) => string;
@@ -122,6 +126,15 @@ export const EN: Messages = {
       `That was the last of the ${length} steps. Thank you for staying with it. Healing keeps going at its own pace. Your steps and reflections stay in your journal: ${journalUrl}`,
       `That was the last of the ${length} steps. Thank you for staying with it. Your journal: ${journalUrl}`,
     ],
+    confirm: (title, frequency, rates, helpAndStop) => [
+      `Reply YES to confirm your sign-up for ${title}, ${frequency}. ${rates} ${helpAndStop}`,
+      `Reply YES to confirm. ${frequency}. ${rates} ${helpAndStop}`,
+    ],
+    welcome: (when, journalUrl, safety, helpAndStop) => [
+      `You're confirmed. Day 1 arrives ${when}, then one step a day. Your journal: ${journalUrl}\n${safety}\n${helpAndStop}`,
+      `You're confirmed. Day 1 arrives ${when}.\n${safety}\n${helpAndStop}`,
+    ],
+    safety: (supportLine) => `This course is not meant for abusive relationships. If you are not safe, please contact ${supportLine}.`,
   },
   page: {
     dayEyebrow: (day, length) => `Day ${day} of ${length}`,

@@ -60,6 +60,15 @@ export const ES: Messages = {
       `Ese fue el último de los ${length} pasos. Gracias por seguir hasta aquí. Tus pasos y reflexiones siguen en tu diario: ${journalUrl}`,
       `Ese fue el último de los ${length} pasos. Gracias. Tu diario: ${journalUrl}`,
     ],
+    confirm: (title, frequency, rates, helpAndStop) => [
+      `Responde YES para confirmar tu suscripción a ${title}, ${frequency}. ${rates} ${helpAndStop}`,
+      `Responde YES para confirmar. ${frequency}. ${rates} ${helpAndStop}`,
+    ],
+    welcome: (when, journalUrl, safety, helpAndStop) => [
+      `Suscripción confirmada. El día 1 llega ${when}, luego un paso al día. Tu diario: ${journalUrl}\n${safety}\n${helpAndStop}`,
+      `Suscripción confirmada. El día 1 llega ${when}.\n${safety}\n${helpAndStop}`,
+    ],
+    safety: (supportLine) => `Este curso no está pensado para relaciones con abuso. Si no estás a salvo, contacta con ${supportLine}.`,
   },
   page: {
     dayEyebrow: (day, length) => `Día ${day} de ${length}`,

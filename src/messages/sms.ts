@@ -72,13 +72,9 @@ export function composeDailySms(
  * The first SMS after an SMS signup, at most 2 segments: what the program is, "1 msg/day for 30
  * days", "Msg & data rates may apply", "Reply HELP for help, STOP to cancel" and "Reply YES to confirm".
  */
-export function composeConfirmationSms(programName: string, course: SmsCourse): string {
-  const FREQUENCY = frequency(course.length);
+export function composeConfirmationSms(programName: string, course: SmsCourse, t: Messages['sms'] = EN.sms): string {
   return firstThatFits(
-    [
-      `${programName}: Reply YES to confirm your sign-up for ${course.title}, ${FREQUENCY}. ${RATES} ${HELP_AND_STOP}`,
-      `${programName}: Reply YES to confirm. ${FREQUENCY}. ${RATES} ${HELP_AND_STOP}`,
-    ],
+    t.confirm(course.title, t.frequency(course.length), t.rates, t.helpAndStop).map((text) => `${programName}: ${text}`),
     REPLY_MAX_SEGMENTS,
     'Confirmation SMS',
   );
@@ -92,6 +88,8 @@ export interface WelcomeSmsInput {
   /** The subscriber's own journal page. */
   journalUrl: string;
   programName?: string;
+  /** SMS text in the course's language. */
+  t?: Messages['sms'];
 }
 
 /**
@@ -100,12 +98,9 @@ export interface WelcomeSmsInput {
  */
 export function composeWelcomeSms(input: WelcomeSmsInput): string {
   const name = input.programName ?? PROGRAM_NAME;
-  const safety = `This course is not meant for abusive relationships. If you are not safe, please contact ${input.supportLine}.`;
+  const t = input.t ?? EN.sms;
   return firstThatFits(
-    [
-      `${name}: You're confirmed. Day 1 arrives ${input.firstStepWhen}, then one step a day. Your journal: ${input.journalUrl}\n${safety}\n${HELP_AND_STOP}`,
-      `${name}: You're confirmed. Day 1 arrives ${input.firstStepWhen}.\n${safety}\n${HELP_AND_STOP}`,
-    ],
+    t.welcome(input.firstStepWhen, input.journalUrl, t.safety(input.supportLine), t.helpAndStop).map((text) => `${name}: ${text}`),
     WELCOME_MAX_SEGMENTS,
     'Welcome SMS',
   );
@@ -127,16 +122,16 @@ export interface HelpSmsInput {
  */
 export function composeHelpSms(input: HelpSmsInput): string {
   const name = input.programName ?? PROGRAM_NAME;
-  const FREQUENCY = input.course ? frequency(input.course.length) : '1 msg/day';
-  const about = input.course ? `${name}: ${input.course.title}, ${FREQUENCY}.` : `${name}: ${FREQUENCY}.`;
+  const often = input.course ? frequency(input.course.length) : '1 msg/day';
+  const about = input.course ? `${name}: ${input.course.title}, ${often}.` : `${name}: ${often}.`;
   const journal = input.journalUrl ? ` Your steps and journal: ${input.journalUrl}` : '';
   const notSafe = `Not safe? Contact ${input.supportLine}.`;
   return firstThatFits(
     [
       `${about}${journal}\nIf you are not safe, contact ${input.supportLine}.\n${RATES} Reply STOP to cancel.`,
       `${about}${journal}\n${notSafe}\nReply STOP to cancel.`,
-      `${name}: ${FREQUENCY}.${journal}\n${notSafe}\nReply STOP to cancel.`,
-      `${name}: ${FREQUENCY}.${journal}\nReply STOP to cancel.`,
+      `${name}: ${often}.${journal}\n${notSafe}\nReply STOP to cancel.`,
+      `${name}: ${often}.${journal}\nReply STOP to cancel.`,
     ],
     REPLY_MAX_SEGMENTS,
     'Help SMS',

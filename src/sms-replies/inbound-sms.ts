@@ -3,6 +3,7 @@ import type { Subscriber } from '../db/schema';
 import { endAllEnrolments, findSubscriberByAddress } from '../db/subscribers';
 import { journalUrl } from '../messages/links';
 import { DEFAULT_COURSE_ID, courseOf } from '../course/course';
+import { messagesFor } from '../i18n/messages';
 import { PROGRAM_NAME, composeConfirmationSms, composeHelpSms, composeSafetySms, type SmsCourse } from '../messages/sms';
 import { keepReflection } from '../replies/keep-reflection';
 import { classifySmsReply } from '../replies/sms-keywords';
@@ -79,7 +80,7 @@ export async function answerInboundSms(services: Services, sms: InboundSms): Pro
     const answer = await optInBySms(services, subscriber, { now: sms.now, keyword: keyword ?? 'START' });
     return { outcome: answer.outcome, reply: answer.reply };
   }
-  if (subscriber.status === 'pending') return { outcome: 'awaiting_confirmation', reply: composeConfirmationSms(PROGRAM_NAME, smsCourseOf(subscriber.course_id)) };
+  if (subscriber.status === 'pending') return { outcome: 'awaiting_confirmation', reply: composeConfirmationSms(PROGRAM_NAME, smsCourseOf(subscriber.course_id), messagesFor(courseOf(subscriber.course_id).language).sms) };
 
   const kept = await keepReflection(services, { subscriberId: subscriber.id, channel: 'sms', text: sms.body, sourceId: sms.messageSid, now: sms.now });
   if (!kept.kept) return { outcome: kept.reason === 'duplicate' ? 'duplicate' : 'unchanged', reply: null };

@@ -3,6 +3,7 @@ import type { SendOutcome } from '../channels/channel';
 import type { Subscriber } from '../db/schema';
 import { endSubscription, findSubscriberByAddress, insertPendingSubscriber, markConfirmationSent, renewPendingSubscriber } from '../db/subscribers';
 import { courseOf } from '../course/course';
+import { messagesFor } from '../i18n/messages';
 import { buildConfirmationEmail } from '../messages/email';
 import { confirmUrl } from '../messages/links';
 import { PROGRAM_NAME, composeConfirmationSms } from '../messages/sms';
@@ -64,7 +65,7 @@ async function sendConfirmation(services: Services, id: string, signup: SignupRe
   const course = courseOf(signup.course);
   const key = `rt-confirm-${id}-${Math.floor(now / CONFIRMATION_INTERVAL_MS)}`;
   if (signup.channel === 'sms') {
-    return services.sms.send({ to: signup.address, body: composeConfirmationSms(PROGRAM_NAME, { title: course.title, length: course.days.length }) }, key);
+    return services.sms.send({ to: signup.address, body: composeConfirmationSms(PROGRAM_NAME, { title: course.title, length: course.days.length }, messagesFor(course.language).sms) }, key);
   }
   const token = await signToken(services.config.tokenSecret, 'confirm', id);
   const email = buildConfirmationEmail(emailSenderFrom(services.config), course, signup.address, confirmUrl(services.config.publicUrl, token));

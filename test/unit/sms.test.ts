@@ -4,6 +4,7 @@ import { defaultCourse as course, type CourseDay } from '../../src/course/course
 
 const COURSE_LENGTH = course.days.length;
 const SEED = { title: course.title, length: COURSE_LENGTH };
+import { ES } from '../../src/i18n/es';
 import { countSegments, isGsm7, toGsm7 } from '../../src/messages/gsm7';
 import {
   GENERIC_PROMPT,
@@ -216,5 +217,21 @@ describe('composeResumeSms', () => {
 
   it.each([0, 31, 2.5])('refuses day %s, which is not a step', (nextDay) => {
     expect(() => composeResumeSms({ nextDay, nextStepWhen: 'tomorrow at 9:00', length: 30 })).toThrow(RangeError);
+  });
+});
+
+describe('SMS in the course language', () => {
+  it('confirms, welcomes and closes a Spanish course in Spanish, in GSM-7 within budget', () => {
+    const spanish = { title: 'Tres días de pequeños encuentros', length: 3 };
+    const confirm = composeConfirmationSms('Rebuild Trust', spanish, ES.sms);
+    expectSendable(confirm, 2);
+    expect(confirm).toContain('Responde YES para confirmar');
+    expect(confirm).toContain('1 msj/dia durante 3 dias');
+    const welcome = composeWelcomeSms({ firstStepWhen: 'mañana a las 9:00', supportLine: SUPPORT_LINE, journalUrl: LONG_JOURNAL_URL, t: ES.sms });
+    expectSendable(welcome, 3);
+    expect(welcome).toContain('El dia 1 llega mañana a las 9:00');
+    const done = composeCompletionSms({ journalUrl: LONG_JOURNAL_URL, length: 3, t: ES.sms });
+    expectSendable(done, 2);
+    expect(done).toContain('ultimo de los 3 pasos');
   });
 });
