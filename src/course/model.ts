@@ -1,5 +1,5 @@
 // The shape of a course as the worker sees it: built from content/<id>/ at build time (SPEC §7), no I/O here.
-import type { Role } from '../db/schema';
+import type { Role } from './roles';
 
 /** A course's own words for each role, as the author wrote them: one text for everyone, or one per role. */
 export type RoleText = string | Partial<Record<Role, string>>;

@@ -4,9 +4,9 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 export const CHANNELS = ['email', 'sms'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** How a person comes to a course (SPEC §3): the partner who broke trust, the partner who was hurt, or both together. */
-export const ROLES = ['broke_trust', 'was_hurt', 'together'] as const;
-export type Role = (typeof ROLES)[number];
+/** How a person comes to a course (SPEC §3); defined with the course model, which reads it from content/. */
+import { ROLES, type Role } from '../course/roles';
+export { ROLES, type Role };
 
 export const SUBSCRIBER_STATUSES = ['pending', 'active', 'paused', 'completed', 'unsubscribed', 'suppressed'] as const;
 export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];

@@ -1,6 +1,6 @@
 // The front matter of course.md and days/NN.md (SPEC §7) as zod schemas, so every field is checked the same way.
 import { z } from 'zod';
-import { ROLES } from '../../db/schema';
+import { ROLES } from '../roles';
 
 const ONE_LINE = /^[^\r\n]*$/;
 

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import type { Role } from '../../db/schema';
+import type { Role } from '../roles';
 import { composeDailySms } from '../../messages/sms';
 import type { Course, CourseDay, RoleText } from '../model';
 import { COURSE_FRONT_MATTER, DAY_FRONT_MATTER } from './front-matter';
