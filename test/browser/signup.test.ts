@@ -8,8 +8,8 @@ import { outboxFor, runCronTick, waitForOutboxMessage } from './support/outbox';
 import { startWorker, type LocalWorker } from './support/worker-server';
 
 const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
-const CONFIRM_SUBJECT = 'Please confirm your place in 30 steps to regain trust';
-const WELCOME_SUBJECT = 'Welcome to 30 steps to regain trust';
+const CONFIRM_SUBJECT = 'Please confirm your place in 30 steps to regain trust in a relationship';
+const WELCOME_SUBJECT = 'Welcome to 30 steps to regain trust in a relationship';
 const DAY_MS = 24 * 60 * 60_000;
 
 /** What the landing page's accessibility check found; every list should be empty. */
