@@ -1,6 +1,6 @@
 // An inbound SMS, end to end: keywords (STOP / START / YES / HELP) act on the subscription, anything else is a reflection.
 import type { Subscriber } from '../db/schema';
-import { endAllEnrolments, findSubscriberByAddress } from '../db/subscribers';
+import { endAllEnrolments, findEnrolments, findSubscriberByAddress } from '../db/subscribers';
 import { journalUrl } from '../messages/links';
 import { DEFAULT_COURSE_ID, courseOf } from '../course/course';
 import { messagesFor } from '../i18n/messages';
@@ -77,7 +77,9 @@ export async function answerInboundSms(services: Services, sms: InboundSms): Pro
   if (intent === 'help') return { outcome: 'help', reply: await helpFor(services, subscriber) };
   if (!subscriber) return { outcome: 'unknown_number', reply: null };
   if (intent === 'opt-in') {
-    const answer = await optInBySms(services, subscriber, { now: sms.now, keyword: keyword ?? 'START' });
+    // With several courses on one number, a YES answers the newest signup still waiting for it.
+    const pending = (await findEnrolments(db, 'sms', sms.from)).find((enrolment) => enrolment.status === 'pending');
+    const answer = await optInBySms(services, pending ?? subscriber, { now: sms.now, keyword: keyword ?? 'START' });
     return { outcome: answer.outcome, reply: answer.reply };
   }
   if (subscriber.status === 'pending') return { outcome: 'awaiting_confirmation', reply: composeConfirmationSms(PROGRAM_NAME, smsCourseOf(subscriber.course_id), messagesFor(courseOf(subscriber.course_id).language).sms) };

@@ -497,3 +497,24 @@ describe('through Twilio (the local stand-in)', () => {
     expect(await rows('SELECT id FROM deliveries')).toHaveLength(0);
   }, 30_000);
 });
+
+describe('one number, two courses', () => {
+  it('confirms the second course with YES while the first runs on, and STOP ends both', async () => {
+    const phone = '+14155550177';
+    expect((await signUpBySms({ phone })).status).toBe(202);
+    await text(phone, 'YES');
+    expect((await signUpBySms({ phone }, smsEnv, { course: 'daily-check-ins' })).status).toBe(202);
+    const confirmations = (await outboxSms(phone)).filter((sms) => sms.text.includes('Reply YES'));
+    expect(confirmations.at(-1)!.text).toContain('A week of small daily check-ins, 1 msg/day for 7 days');
+
+    await text(phone, 'YES');
+    const courses = () => rows<{ course_id: string; status: string }>("SELECT course_id, status FROM subscribers WHERE address = ? ORDER BY course_id", phone);
+    expect(await courses()).toEqual([
+      { course_id: 'daily-check-ins', status: 'active' },
+      { course_id: 'rebuild-trust', status: 'active' },
+    ]);
+
+    expect(await text(phone, 'STOP')).toBe(EMPTY_TWIML);
+    expect((await courses()).map((row) => row.status)).toEqual(['unsubscribed', 'unsubscribed']);
+  });
+});
