@@ -116,7 +116,7 @@ describe('signup in a real browser', () => {
     await submitEmailSignup(page, scriptedAddress, 7);
     const request = await posted;
     expect(request.headers()['content-type']).toBe('application/json');
-    expect(request.postDataJSON()).toEqual({ channel: 'email', email: scriptedAddress, sendHour: 7, timezone: 'America/New_York' });
+    expect(request.postDataJSON()).toEqual({ channel: 'email', email: scriptedAddress, sendHour: 7, timezone: 'America/New_York', course: 'rebuild-trust' });
     expect((await request.response())?.status()).toBe(202);
 
     const status = page.getByRole('status');
