@@ -49,7 +49,7 @@ describe('composeSupportLineEmail', () => {
     expect(email.headers).toMatchObject({
       'List-Unsubscribe': expect.stringContaining(`<${unsubscribe}>, <mailto:reflections+`),
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      'List-Id': expect.stringContaining('course.localhost'),
+      'List-Id': expect.stringContaining('<rebuild-trust.localhost>'),
     });
     expect(Object.keys(email.headers)).not.toContain('In-Reply-To');
     expect(email.replyTo).toMatch(/^reflections\+[^@]+@in\.example\.com$/);
