@@ -502,7 +502,7 @@ describe('only the subscriber\u2019s own replies (SPEC \u00a75)', () => {
     const address = unique('crlf');
     const subscriber = await signUpAndConfirm(address);
     await replyThroughResend({ from: address, to: [subscriber.replyTo], subject: 'Re: Welcome\r\nBcc: someone@attacker.example', text: 'He hit me and I am scared.' });
-    const answers = (await sentTo(address)).filter((email) => email.subject === SUBJECTS.supportLine);
+    const answers = (await sentTo(address)).filter((email) => email.subject === SUPPORT_LINE_SUBJECT);
     expect(answers).toHaveLength(1);
     expect(answers[0]!.subject).not.toMatch(/attacker|\r|\n|Welcome/);
     expect(JSON.stringify(answers[0]!.headers ?? {})).not.toMatch(/attacker/);
