@@ -2,7 +2,7 @@
 import { readConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import type { EmailChannel, SmsChannel } from './channels/channel';
-import { createOutboxEmailChannel, createOutboxSmsChannel } from './channels/outbox';
+import { OUTBOX_SMS_SENDER, createOutboxEmailChannel, createOutboxSmsChannel } from './channels/outbox';
 import { createResendEmailChannel } from './channels/resend';
 import { createTwilioSmsChannel } from './channels/twilio';
 import { meterD1, meterQueue, newUsage, type InvocationUsage } from './platform/invocation-meter';
@@ -50,6 +50,6 @@ export function buildServices(env: Env, usage: InvocationUsage = newUsage()): Se
     : createOutboxEmailChannel(db, clock);
   const sms = config.twilio
     ? meterSms(createTwilioSmsChannel({ ...config.twilio, statusCallbackUrl: `${config.publicUrl}/webhooks/twilio/status` }), usage)
-    : createOutboxSmsChannel(db, clock, 'Rebuild Trust (outbox)');
+    : createOutboxSmsChannel(db, clock, OUTBOX_SMS_SENDER);
   return { config, db, d1, email, sms, queue: meterQueue(env.DELIVERY_QUEUE, usage), usage };
 }
