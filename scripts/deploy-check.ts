@@ -27,8 +27,8 @@ const secretsFile = values.secrets ?? ['.prod.vars', '.dev.vars'].find((file) =>
 const secrets = secretsFile ? parseDotenv(readFileSync(secretsFile, 'utf8')) : {};
 const flags = Object.fromEntries(values.var.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 const vars = { ...(rawConfig.vars as Record<string, string> | undefined), ...secrets, ...flags };
-const database = rawConfig.d1_databases?.find((db) => db.binding === 'DB');
-const producer = rawConfig.queues?.producers?.find((queue) => queue.binding === 'DELIVERY_QUEUE');
+const database = rawConfig.d1_databases?.find((db: { binding?: string; database_id?: string }) => db.binding === 'DB');
+const producer = rawConfig.queues?.producers?.find((queue: { binding?: string; queue?: string }) => queue.binding === 'DELIVERY_QUEUE');
 
 const problems = checkDeployConfig({
   vars,
