@@ -12,5 +12,7 @@ declare namespace Cloudflare {
     TWILIO_BASE_URL?: string;
     TOKEN_SECRET?: string;
     ADMIN_TOKEN?: string;
+    /** "true" lets /admin show the words of reflections (SPEC §2, §6). */
+    ADMIN_SHOWS_REFLECTIONS?: string;
   }
 }

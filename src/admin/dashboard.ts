@@ -1,28 +1,47 @@
-// Everything the operator page shows, read in parallel and shaped for display (addresses masked, funnel filled in).
+// Everything the operator page shows, read in parallel and shaped for display (addresses masked, funnels filled in, words only if allowed).
 import type { Database } from '../db/client';
-import { countSentByDay, countSubscribers, failingDeliveries, flaggedReflections, recentReflections, recentSubscribers } from '../db/admin-queries';
+import {
+  countReflections,
+  countSentByCourseAndDay,
+  countSignupsByCourse,
+  countSubscribers,
+  failingDeliveries,
+  flaggedReflections,
+  recentReflections,
+  recentSubscribers,
+} from '../db/admin-queries';
 import { MAX_ATTEMPTS } from '../delivery/progress';
-import { buildFunnel } from './funnel';
+import { buildCourseFunnels } from './funnel';
 import { maskAddress } from './mask-address';
 import { allPreviewKeys, previewLabel } from './previews';
+import { revealReflection } from './reflection-visibility';
 
-/** The operator page's data. Subscriber addresses are masked here, so the page never holds a full one. */
-export async function loadDashboard(db: Database) {
-  const [counts, sentByDay, subscribers, failing, flagged, reflections] = await Promise.all([
+/**
+ * The operator page's data. Subscriber addresses are masked here, so the page never holds a full one; the text
+ * of reflections is read only when `showReflections` (ADMIN_SHOWS_REFLECTIONS=true), else null.
+ */
+export async function loadDashboard(db: Database, options: { showReflections: boolean }) {
+  const [counts, signups, sent, subscribers, failing, flagged, reflectionCounts, reflections] = await Promise.all([
     countSubscribers(db),
-    countSentByDay(db),
+    countSignupsByCourse(db),
+    countSentByCourseAndDay(db),
     recentSubscribers(db),
     failingDeliveries(db, MAX_ATTEMPTS),
     flaggedReflections(db),
-    recentReflections(db),
+    countReflections(db),
+    options.showReflections ? recentReflections(db) : Promise.resolve([]),
   ]);
+  const reveal = async <T extends { body: string }>(rows: T[]) =>
+    Promise.all(rows.map(async ({ body, ...rest }) => ({ ...rest, text: options.showReflections ? await revealReflection(body) : null })));
   return {
     counts,
-    funnel: buildFunnel(sentByDay),
+    funnels: buildCourseFunnels(signups, sent),
     subscribers: subscribers.map(({ address, ...rest }) => ({ ...rest, maskedAddress: maskAddress(address) })),
     failing,
-    flagged,
-    reflections,
+    flagged: await reveal(flagged),
+    reflectionCounts,
+    reflections: await reveal(reflections),
+    showReflections: options.showReflections,
     previews: allPreviewKeys().map((key) => ({ key: String(key), label: previewLabel(key) })),
   };
 }

@@ -4,8 +4,10 @@ import { Hono, type Context, type Next } from 'hono';
 import type { AppEnv } from '../app-env';
 import { AdminPage } from '../pages/admin-page';
 import { loadDashboard } from './dashboard';
+import { adminDeskRoutes } from './desk-routes';
 import { requireAdmin } from './guard';
 import { adminPreviewRoutes } from './preview-routes';
+import { adminShowsReflections } from './reflection-visibility';
 import { adminSessionRoutes } from './session-routes';
 import { streamSubscriberCsv } from './subscriber-export';
 
@@ -22,7 +24,8 @@ export const adminRoutes = new Hono<AppEnv>()
   .use('/admin/*', privateHeaders)
   .route('/', adminSessionRoutes)
   .route('/', adminPreviewRoutes)
-  .get('/admin', requireAdmin, async (c) => c.html(<AdminPage {...await loadDashboard(c.var.services.db)} />))
+  .route('/', adminDeskRoutes)
+  .get('/admin', requireAdmin, async (c) => c.html(<AdminPage {...await loadDashboard(c.var.services.db, { showReflections: adminShowsReflections(c.env) })} />))
   .get('/admin/export.csv', requireAdmin, (c) => {
     const date = new Date().toISOString().slice(0, 10);
     return c.body(streamSubscriberCsv(c.var.services.db), 200, {

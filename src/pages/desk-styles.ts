@@ -3,13 +3,13 @@
 /**
  * Added after the site's stylesheet by the admin and outbox pages. Tables sit in a `.table-scroll` box that
  * scrolls on its own when a phone is too narrow, so the page itself never scrolls sideways; cells wrap only
- * between words, except ids and addresses (`.id`), which may break anywhere rather than widen the table.
+ * between words, and ids and addresses (`.id`) never break: an id split in two cannot be read or copied.
  */
 export const DESK_STYLES = `
 .desk{overflow-wrap:break-word}
 .desk th,.desk td{overflow-wrap:normal;word-break:normal;hyphens:none}
 .desk th{white-space:nowrap}
-.desk .id,.desk code{overflow-wrap:anywhere;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.875em}
+.desk .id,.desk code{white-space:nowrap;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.875em}
 .desk .nowrap{white-space:nowrap}
 .table-scroll{overflow-x:auto;max-width:100%;margin:0 0 1.5rem}
 .table-scroll table{margin:0}
