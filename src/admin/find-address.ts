@@ -12,5 +12,5 @@ export function readSearchAddress(input: string): { channel: Channel; address: s
   const trimmed = input.trim().slice(0, 320);
   if (trimmed.includes('@')) return EMAIL.test(trimmed) ? { channel: 'email', address: trimmed.toLowerCase() } : null;
   const phone = parsePhoneNumberFromString(trimmed, trimmed.startsWith('+') ? undefined : 'US');
-  return phone?.isValid() ? { channel: 'sms', address: phone.number } : null;
+  return phone?.isPossible() ? { channel: 'sms', address: phone.number } : null;
 }
