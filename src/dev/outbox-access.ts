@@ -13,15 +13,15 @@ export async function assertOutboxAccess(c: Context<AppEnv>): Promise<void> {
 }
 
 /**
- * Throws a 403 for a POST sent by another site's page (its Origin differs from ours): a page elsewhere must not
- * press the outbox's buttons in a developer's browser. Scripts that send no Origin are let through.
+ * Throws a 403 for a POST sent by another site's page: a page elsewhere must not press the outbox's buttons in a
+ * developer's browser. Browsers say where a request comes from in Sec-Fetch-Site (trusted: pages cannot set it);
+ * without it, the Origin must be ours. Scripts that send neither are let through.
  */
 export function assertSameOrigin(c: Context<AppEnv>): void {
-  const origin = c.req.header('origin');
   const fetchSite = c.req.header('sec-fetch-site');
-  if ((origin && origin !== new URL(c.req.url).origin) || fetchSite === 'cross-site') {
-    throw new AppError('forbidden', 'The outbox only takes its own forms.');
-  }
+  const origin = c.req.header('origin');
+  const allowed = fetchSite ? fetchSite === 'same-origin' || fetchSite === 'none' : !origin || origin === new URL(c.req.url).origin;
+  if (!allowed) throw new AppError('forbidden', 'The outbox only takes its own forms.');
 }
 
 /** True when no provider key is set for `channel`, so its messages go to the outbox and may be answered from here. */

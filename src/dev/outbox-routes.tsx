@@ -9,7 +9,7 @@ import { OutboxMessagePage } from '../pages/outbox-message-page';
 import { OutboxPage } from '../pages/outbox-page';
 import { assertOutboxAccess, usesOutbox } from './outbox-access';
 import { outboxActionRoutes } from './outbox-actions';
-import { formatLocal, formatUtc, groupByRecipient } from './outbox-view';
+import { formatLocal, formatUtc, groupByRecipient, withTopTarget } from './outbox-view';
 
 /** The standalone HTML of an email: its own styles only, no script, nothing loaded from elsewhere, forms nowhere. */
 const EMAIL_HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'";
@@ -25,12 +25,6 @@ function messageId(raw: string): number {
   const id = Number(raw);
   if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('not_found', 'No such outbox message.');
   return id;
-}
-
-/** `html` with a `<base target="_top">` first in its head, so links in the preview frame open as pages. */
-function withTopTarget(html: string): string {
-  const base = '<base target="_top">';
-  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => head + base) : base + html;
 }
 
 export const outboxRoutes = new Hono<AppEnv>()

@@ -70,3 +70,12 @@ export function groupByRecipient(messages: readonly OutboxMessage[], zones: Read
   }
   return [...groups.values()];
 }
+
+/**
+ * `html` with every link opening at the top (`target="_top"`, replacing any target it had), so a click in the
+ * preview frame opens the page itself, in this tab. (A `<base>` would not do: the page's policy has
+ * `base-uri 'none'`, which the frame inherits.)
+ */
+export function withTopTarget(html: string): string {
+  return html.replace(/<a\b([^>]*)>/gi, (_, attributes: string) => `<a target="_top"${attributes.replace(/\s+target\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')}>`);
+}

@@ -12,7 +12,7 @@ export interface OutboxMessageView {
   from: string;
   subject: string | null;
   text: string;
-  /** The email's HTML with `<base target="_top">`, so a click leaves the preview; null for a text message. */
+  /** The email's HTML with `target="_top"` on its links, so a click leaves the preview; null for a text message. */
   previewHtml: string | null;
   headers: Record<string, string>;
   localTime: string;

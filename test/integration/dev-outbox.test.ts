@@ -85,7 +85,7 @@ describe('GET /dev/outbox', () => {
     expect(sandbox).toContain('allow-top-navigation-by-user-activation');
     expect(sandbox).not.toContain('allow-scripts');
     expect(sandbox).not.toContain('allow-same-origin');
-    expect(html).toContain('&lt;base target=&quot;_top&quot;&gt;');
+    expect(html).toMatch(/srcdoc="[^"]*&lt;a target=&quot;_top&quot;/);
     expect(page.headers.get('content-security-policy')).toMatch(/script-src 'sha256-/);
 
     const alone = await call(`/dev/outbox/${confirmation!.id}/html`, {}, localEnv);
@@ -163,6 +163,8 @@ describe('answering as the recipient', () => {
     await postJson('/api/subscribe', { email: 'guard@example.com' }, localEnv);
     const [message] = await outboxFor('guard@example.com');
     expect((await press('/dev/outbox/advance', { mode: 'next' }, localEnv, 'https://evil.example')).status).toBe(403);
+    const crossSite = await call('/dev/outbox/advance', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site', origin: ORIGIN }, body: 'mode=next' }, localEnv);
+    expect(crossSite.status).toBe(403);
     expect((await press(`/dev/outbox/${message!.id}/reply`, { text: '   ' })).status).toBe(422);
     expect((await press('/dev/outbox/text', { from: 'not-a-number', body: 'YES' })).status).toBe(422);
     expect((await press('/dev/outbox/advance', { mode: 'days', days: '400' })).status).toBe(422);

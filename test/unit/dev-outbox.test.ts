@@ -4,7 +4,7 @@ import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../src/db/schema';
 import { nextCronInstant } from '../../src/dev/advance-time';
-import { formatLocal, formatUtc, groupByRecipient } from '../../src/dev/outbox-view';
+import { formatLocal, formatUtc, groupByRecipient, withTopTarget } from '../../src/dev/outbox-view';
 import { buildReplyEmail, encodeHeaderValue, twimlMessages } from '../../src/dev/simulated-messages';
 import { OutboxMessagePage, type OutboxMessageView } from '../../src/pages/outbox-message-page';
 import { OutboxPage } from '../../src/pages/outbox-page';
@@ -45,6 +45,10 @@ describe('groupByRecipient', () => {
   it('falls back to UTC for a zone the runtime does not know', () => {
     expect(formatLocal(NOON_UTC, 'Not/AZone')).toBe('Tue, Dec 1, 12:00 PM UTC');
     expect(formatUtc(NOON_UTC)).toBe('2026-12-01 12:00 UTC');
+  });
+
+  it('makes every link of a previewed email open at the top, in place of any target it had', () => {
+    expect(withTopTarget('<A href="/x">x</A><a href="/y" target="_blank" style="c">y</a><abbr>z</abbr>')).toBe('<a target="_top" href="/x">x</A><a target="_top" href="/y" style="c">y</a><abbr>z</abbr>');
   });
 
   it('rounds a due instant up to the cron quarter hour', () => {
@@ -92,7 +96,7 @@ describe('outbox pages', () => {
     from: 'Rebuild Trust <course@example.com>',
     subject: '<script>alert("subject")</script>',
     text: 'Confirm here: https://example.com/confirm?token=a&b=c. Thanks <b>!</b>',
-    previewHtml: '<base target="_top"><p>Fish &amp; chips</p>',
+    previewHtml: '<p><a target="_top" href="https://example.com/x">Fish &amp; chips</a></p>',
     headers: { 'List-Unsubscribe': '<https://example.com/u/T>' },
     localTime: 'Tue, Dec 1, 7:00 AM EST',
     utcTime: '2026-12-01 12:00 UTC',
@@ -104,7 +108,7 @@ describe('outbox pages', () => {
     expect(html).not.toContain('<script>alert');
     expect(html).not.toContain('<b>!</b>');
     expect(html).toContain('<a href="https://example.com/confirm?token=a&amp;b=c">');
-    expect(html).toMatch(/<iframe sandbox="allow-top-navigation-by-user-activation allow-popups allow-popups-to-escape-sandbox" srcdoc="&lt;base target=&quot;_top&quot;&gt;/);
+    expect(html).toMatch(/<iframe sandbox="allow-top-navigation-by-user-activation allow-popups allow-popups-to-escape-sandbox" srcdoc="&lt;p&gt;&lt;a target=&quot;_top&quot;/);
     expect(html).toContain('action="/dev/outbox/7/reply"');
   });
 
