@@ -6,6 +6,7 @@ import type { AppEnv } from '../app-env';
 import { COMPLETION_DAY } from '../course/course';
 import { findEnrolment, findEnrolments } from '../db/admin-queries';
 import { AppError } from '../errors';
+import { isOwnFormPost } from '../http/same-origin';
 import { AdminConfirmPage, AdminFindPage, AdminSubscriberPage } from '../pages/admin-subscriber-page';
 import { readSearchAddress } from './find-address';
 import { requireAdmin } from './guard';
@@ -26,8 +27,7 @@ const DONE_NOTES: Record<string, string> = {
 
 /** A form posted from another site's page is refused (the session cookie is SameSite=Strict too). */
 function assertSameOrigin(c: Context<AppEnv>): void {
-  const origin = c.req.header('origin');
-  if (origin && origin !== new URL(c.req.url).origin) throw new AppError('forbidden', 'The admin only takes its own forms.');
+  if (!isOwnFormPost({ fetchSite: c.req.header('sec-fetch-site'), origin: c.req.header('origin') }, new URL(c.req.url).origin)) throw new AppError('forbidden', 'The admin only takes its own forms.');
 }
 
 function readAction(raw: string): DeskAction {

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env';
 import { AppError } from '../errors';
 import { isLocalRequestUrl } from '../http/local-request';
+import { isOwnFormPost } from '../http/same-origin';
 import { hasAdminToken } from '../security/admin-token';
 
 /** Throws a 404 unless the request is addressed to this machine or carries `Authorization: Bearer <ADMIN_TOKEN>`. */
@@ -14,13 +15,10 @@ export async function assertOutboxAccess(c: Context<AppEnv>): Promise<void> {
 
 /**
  * Throws a 403 for a POST sent by another site's page: a page elsewhere must not press the outbox's buttons in a
- * developer's browser. Browsers say where a request comes from in Sec-Fetch-Site (trusted: pages cannot set it);
- * without it, the Origin must be ours. Scripts that send neither are let through.
+ * developer's browser (see isOwnFormPost).
  */
 export function assertSameOrigin(c: Context<AppEnv>): void {
-  const fetchSite = c.req.header('sec-fetch-site');
-  const origin = c.req.header('origin');
-  const allowed = fetchSite ? fetchSite === 'same-origin' || fetchSite === 'none' : !origin || origin === new URL(c.req.url).origin;
+  const allowed = isOwnFormPost({ fetchSite: c.req.header('sec-fetch-site'), origin: c.req.header('origin') }, new URL(c.req.url).origin);
   if (!allowed) throw new AppError('forbidden', 'The outbox only takes its own forms.');
 }
 
