@@ -14,6 +14,7 @@ declare namespace Cloudflare {
     ADMIN_TOKEN?: string;
     REFLECTIONS_KEY?: string;
     REFLECTIONS_KEY_PREVIOUS?: string;
+    /** "true" lets /admin show the words of reflections (SPEC §2, §6). */
     ADMIN_SHOWS_REFLECTIONS?: string;
   }
 }

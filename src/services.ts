@@ -2,7 +2,7 @@
 import { readConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import type { EmailChannel, SmsChannel } from './channels/channel';
-import { createOutboxEmailChannel, createOutboxSmsChannel } from './channels/outbox';
+import { OUTBOX_SMS_SENDER, createOutboxEmailChannel, createOutboxSmsChannel } from './channels/outbox';
 import { createResendEmailChannel } from './channels/resend';
 import { createTwilioSmsChannel } from './channels/twilio';
 import { reextractReflections, type ReextractResult } from './replies/reextract';
@@ -56,7 +56,7 @@ export function buildServices(env: Env, usage: InvocationUsage = newUsage()): Se
     : createOutboxEmailChannel(db, clock);
   const sms = config.twilio
     ? meterSms(createTwilioSmsChannel({ ...config.twilio, statusCallbackUrl: `${config.publicUrl}/webhooks/twilio/status` }), usage)
-    : createOutboxSmsChannel(db, clock, 'Rebuild Trust (outbox)');
+    : createOutboxSmsChannel(db, clock, OUTBOX_SMS_SENDER);
   const reflectionCipher = createReflectionCipher(config);
   const reextract = (after: number) => reextractReflections({ db, reflectionCipher }, after);
   return { config, db, d1, email, sms, queue: meterQueue(env.DELIVERY_QUEUE, usage), reflectionCipher, reextractReflections: reextract, usage };

@@ -1,31 +1,49 @@
-// Everything the operator page shows, read in parallel and shaped for display (addresses masked, funnel filled in).
+// Everything the operator page shows, read in parallel and shaped for display (addresses masked, funnels filled in, words only if allowed).
 import type { Database } from '../db/client';
-import { openReflection } from '../db/reflections';
-import type { ReflectionCipher } from '../security/reflection-cipher';
-import { countSentByDay, countSubscribers, failingDeliveries, flaggedReflections, recentReflections, recentSubscribers } from '../db/admin-queries';
+import {
+  countReflections,
+  countSentByCourseAndDay,
+  countSignupsByCourse,
+  countSubscribers,
+  failingDeliveries,
+  flaggedReflections,
+  recentReflections,
+  recentSubscribers,
+} from '../db/admin-queries';
 import { MAX_ATTEMPTS } from '../delivery/progress';
-import { buildFunnel } from './funnel';
+import { buildCourseFunnels } from './funnel';
 import { maskAddress } from './mask-address';
 import { courses } from '../course/course';
+import type { ReflectionCipher } from '../security/reflection-cipher';
 import { allPreviewKeys, previewLabel, previewPath } from './previews';
+import { revealReflection } from './reflection-visibility';
 
-/** The operator page's data. Subscriber addresses are masked here, so the page never holds a full one. */
-export async function loadDashboard(db: Database, cipher: ReflectionCipher, showReflections: boolean) {
-  const [counts, sentByDay, subscribers, failing, flagged, reflections] = await Promise.all([
+/**
+ * The operator page's data. Subscriber addresses are masked here, so the page never holds a full one; the text
+ * of reflections is read only when `showReflections` (ADMIN_SHOWS_REFLECTIONS=true), else null.
+ */
+export async function loadDashboard(db: Database, options: { showReflections: boolean; cipher: ReflectionCipher }) {
+  const [counts, signups, sent, subscribers, failing, flagged, reflectionCounts, reflections] = await Promise.all([
     countSubscribers(db),
-    countSentByDay(db),
+    countSignupsByCourse(db),
+    countSentByCourseAndDay(db),
     recentSubscribers(db),
     failingDeliveries(db, MAX_ATTEMPTS),
     flaggedReflections(db),
-    recentReflections(db),
+    countReflections(db),
+    options.showReflections ? recentReflections(db) : Promise.resolve([]),
   ]);
+  const reveal = async <T extends { body: string }>(rows: T[]) =>
+    Promise.all(rows.map(async ({ body, ...rest }) => ({ ...rest, text: options.showReflections ? await revealReflection(options.cipher, body) : null })));
   return {
     counts,
-    funnel: buildFunnel(sentByDay),
+    funnels: buildCourseFunnels(signups, sent),
     subscribers: subscribers.map(({ address, ...rest }) => ({ ...rest, maskedAddress: maskAddress(address) })),
     failing,
-    flagged: await Promise.all(flagged.map((row) => shownReflection(cipher, showReflections, row))),
-    reflections: await Promise.all(reflections.map((row) => shownReflection(cipher, showReflections, row))),
+    flagged: await reveal(flagged),
+    reflectionCounts,
+    reflections: await reveal(reflections),
+    showReflections: options.showReflections,
     previews: courses.map((course) => ({
       course: course.title,
       messages: allPreviewKeys(course).map((key) => ({
@@ -35,11 +53,6 @@ export async function loadDashboard(db: Database, cipher: ReflectionCipher, show
       })),
     })),
   };
-}
-
-/** Reflection text is decrypted for the admin page only with ADMIN_SHOWS_REFLECTIONS=true (SPEC §6). */
-async function shownReflection<Row extends { body: string }>(cipher: ReflectionCipher, show: boolean, row: Row): Promise<Row> {
-  return { ...row, body: show ? (await openReflection(cipher, { body: row.body, raw_text: null })).body : '(text hidden: ADMIN_SHOWS_REFLECTIONS is off)' };
 }
 
 export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;

@@ -4,6 +4,7 @@ import { Hono, type Context, type Next } from 'hono';
 import type { AppEnv } from '../app-env';
 import { AdminPage } from '../pages/admin-page';
 import { loadDashboard } from './dashboard';
+import { adminDeskRoutes } from './desk-routes';
 import { requireAdmin } from './guard';
 import { adminPreviewRoutes } from './preview-routes';
 import { adminSessionRoutes } from './session-routes';
@@ -22,7 +23,8 @@ export const adminRoutes = new Hono<AppEnv>()
   .use('/admin/*', privateHeaders)
   .route('/', adminSessionRoutes)
   .route('/', adminPreviewRoutes)
-  .get('/admin', requireAdmin, async (c) => c.html(<AdminPage {...await loadDashboard(c.var.services.db, c.var.services.reflectionCipher, c.var.services.config.adminShowsReflections)} />))
+  .route('/', adminDeskRoutes)
+  .get('/admin', requireAdmin, async (c) => c.html(<AdminPage {...await loadDashboard(c.var.services.db, { showReflections: c.var.services.config.adminShowsReflections, cipher: c.var.services.reflectionCipher })} />))
   // Re-runs the current extractor over stored messages (and re-encrypts under the current key), one page per call.
   .post('/admin/reflections/reextract', requireAdmin, async (c) => {
     const after = Number(c.req.query('after') ?? '0');

@@ -4,6 +4,9 @@ import type { Database } from '../db/client';
 import { outbox } from '../db/schema';
 import type { EmailChannel, OutgoingEmail, OutgoingSms, SendOutcome, SmsChannel } from './channel';
 
+/** The sender shown on text messages stored in the outbox. */
+export const OUTBOX_SMS_SENDER = 'Rebuild Trust (outbox)';
+
 /** Stores emails in the outbox; a repeated idempotency key stores nothing new, as a provider would. */
 export function createOutboxEmailChannel(db: Database, clock: () => number): EmailChannel {
   return {

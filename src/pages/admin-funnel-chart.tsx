@@ -1,10 +1,6 @@
-// The course funnel as an inline SVG bar chart (no script, nothing loaded), with the same numbers in a table for screen readers.
+// A course's funnel as an inline SVG bar chart (no script, nothing loaded), with the same numbers in a table for screen readers.
 /** @jsxImportSource hono/jsx */
-import { funnelDayLabel, type FunnelDay } from '../admin/funnel';
-
-export interface FunnelChartProps {
-  days: FunnelDay[];
-}
+import type { CourseFunnel, FunnelStage } from '../admin/funnel';
 
 const WIDTH = 960;
 const HEIGHT = 260;
@@ -18,36 +14,37 @@ const BASELINE = TOP + PLOT_HEIGHT;
 /** Hidden from sight, still read by screen readers. */
 const VISUALLY_HIDDEN = 'position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0';
 
-const axisLabel = (day: FunnelDay, index: number, all: FunnelDay[]) => (index === 0 ? 'W' : index === all.length - 1 ? 'C' : String(day.day));
 const plural = (count: number) => `${count} ${count === 1 ? 'subscriber' : 'subscribers'}`;
 
-/** One sentence with the funnel's ends, for the chart's <desc>. */
-function describe(days: FunnelDay[]): string {
-  const first = days[0];
-  const last = days[days.length - 1];
-  const lastStep = days[days.length - 2];
-  if (!first || !last || !lastStep) return 'No data.';
-  if (days.every((day) => day.subscribers === 0)) return 'Nothing has been sent yet: every bar is zero.';
+/** One sentence with the funnel's main steps, for the chart's <desc>. */
+function describe(stages: FunnelStage[]): string {
+  if (stages.every((stage) => stage.count === 0)) return 'No one has signed up yet: every bar is zero.';
+  const find = (key: string) => stages.find((stage) => stage.key === key);
+  const welcome = find('0');
+  const last = stages[stages.length - 1]!;
   return (
-    `${plural(first.subscribers)} received the welcome (W), ${plural(lastStep.subscribers)} ${funnelDayLabel(lastStep.day)} ` +
-    `and ${plural(last.subscribers)} the completion message (C). The table that follows gives every day.`
+    `${plural(find('signed_up')?.count ?? 0)} signed up, ${find('confirmed')?.count ?? 0} confirmed, ` +
+    `${welcome?.count ?? 0} received the welcome and ${last.count} reached ${last.label}. The table that follows gives every step.`
   );
 }
 
 /**
- * A bar per day (welcome, Day 1..30, completion) scaled to the largest count, each bar labelled with
- * its count and carrying a tooltip; the <svg> is an image named by its <title> and <desc>.
+ * A bar per stage (signed up, confirmed, welcome, Day 1..N, completion) scaled to the largest count, each bar
+ * labelled with its count and carrying a tooltip; the <svg> is an image named by its <title> and <desc>.
  */
-export function FunnelChart({ days }: FunnelChartProps) {
-  const highest = Math.max(1, ...days.map((day) => day.subscribers));
-  const slot = (WIDTH - LEFT - RIGHT) / Math.max(1, days.length);
+export function FunnelChart({ funnel }: { funnel: CourseFunnel }) {
+  const { courseId, stages } = funnel;
+  const idPrefix = `funnel-${courseId}`;
+  const highest = Math.max(1, ...stages.map((stage) => stage.count));
+  const slot = (WIDTH - LEFT - RIGHT) / Math.max(1, stages.length);
   const barWidth = Math.max(2, slot * 0.68);
   const heightOf = (count: number) => (count / highest) * PLOT_HEIGHT;
+  const title = `Course ${courseId}: subscribers at each step`;
   return (
-    <figure style="margin:0">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby="funnel-title funnel-desc" style="display:block;max-width:100%;height:auto">
-        <title id="funnel-title">Subscribers sent each day of the course</title>
-        <desc id="funnel-desc">{describe(days)}</desc>
+    <figure style="margin:0 0 1.5rem" data-course={courseId}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby={`${idPrefix}-title ${idPrefix}-desc`} style="display:block;max-width:100%;height:auto">
+        <title id={`${idPrefix}-title`}>{title}</title>
+        <desc id={`${idPrefix}-desc`}>{describe(stages)}</desc>
         <g style="stroke:var(--rule)">
           <line x1={LEFT} x2={WIDTH - RIGHT} y1={TOP} y2={TOP} />
           <line x1={LEFT} x2={WIDTH - RIGHT} y1={BASELINE} y2={BASELINE} />
@@ -56,38 +53,42 @@ export function FunnelChart({ days }: FunnelChartProps) {
           <text x={LEFT - 6} y={TOP + 4}>{highest}</text>
           <text x={LEFT - 6} y={BASELINE + 4}>0</text>
         </g>
-        {days.map((day, index) => {
+        {stages.map((stage, index) => {
           const x = LEFT + index * slot + (slot - barWidth) / 2;
-          const height = heightOf(day.subscribers);
+          const height = heightOf(stage.count);
           const centre = x + barWidth / 2;
+          const before = index < 2;
           return (
-            <g data-day={day.day}>
-              <title>{`${funnelDayLabel(day.day)}: ${plural(day.subscribers)}`}</title>
-              <rect x={x.toFixed(1)} y={(BASELINE - height).toFixed(1)} width={barWidth.toFixed(1)} height={height.toFixed(1)} style="fill:var(--accent)" />
+            <g data-stage={stage.key}>
+              <title>{`${stage.label}: ${plural(stage.count)}`}</title>
+              <rect x={x.toFixed(1)} y={(BASELINE - height).toFixed(1)} width={barWidth.toFixed(1)} height={height.toFixed(1)} style={`fill:var(${before ? '--muted' : '--accent'})`} />
               <text x={centre.toFixed(1)} y={(BASELINE - height - 5).toFixed(1)} text-anchor="middle" style="fill:var(--ink);font-size:11px">
-                {day.subscribers}
+                {stage.count}
               </text>
               <text x={centre.toFixed(1)} y={BASELINE + 18} text-anchor="middle" style="fill:var(--muted);font-size:12px">
-                {axisLabel(day, index, days)}
+                {stage.short}
               </text>
             </g>
           );
         })}
       </svg>
-      <figcaption class="muted">W is the welcome message, C the completion message after Day 30; each subscriber counts once per day, across restarts.</figcaption>
+      <figcaption class="muted">
+        S signed up, OK confirmed (grey); W the welcome, then each day, C the completion message. Each subscriber counts once per step, across
+        restarts.
+      </figcaption>
       <table style={VISUALLY_HIDDEN}>
-        <caption>Subscribers sent each day of the course</caption>
+        <caption>{title}</caption>
         <thead>
           <tr>
-            <th scope="col">Message</th>
+            <th scope="col">Step</th>
             <th scope="col">Subscribers</th>
           </tr>
         </thead>
         <tbody>
-          {days.map((day) => (
+          {stages.map((stage) => (
             <tr>
-              <th scope="row">{funnelDayLabel(day.day)}</th>
-              <td>{day.subscribers}</td>
+              <th scope="row">{stage.label}</th>
+              <td>{stage.count}</td>
             </tr>
           ))}
         </tbody>

@@ -1,47 +1,60 @@
-// The operator's page: subscribers, the day-by-day funnel, failing steps, reflections, message previews and the CSV export.
+// The operator's page: find one subscriber, the funnel per course, sending pace, failing steps, safety flags, subscribers, previews.
 /** @jsxImportSource hono/jsx */
+import type { Child } from 'hono/jsx';
 import type { Dashboard } from '../admin/dashboard';
 import { FunnelChart } from './admin-funnel-chart';
-import { ReflectionsTable, SubscribersTable } from './admin-tables';
-import { Layout } from './layout';
+import { AdminFrame, FindSubscriberForm } from './admin-frame';
+import { ReflectionsTable, ScrollTable, SubscriberLink, SubscribersTable, minuteOf } from './admin-tables';
 
-export type AdminPageProps = Dashboard;
-
-const iso = (instant: number) => new Date(instant).toISOString().replace('T', ' ').slice(0, 16);
+export type AdminPageProps = Dashboard & {
+  /** The sending pace and backlog (its own component), mounted under the funnel when given. */
+  pace?: Child;
+};
 
 const SECTIONS = [
-  ['subscribers', 'Subscribers'],
+  ['find', 'Find'],
   ['funnel', 'Funnel'],
+  ['pace', 'Pace'],
   ['failing', 'Failing steps'],
-  ['flagged', 'Flagged reflections'],
-  ['reflections', 'Recent reflections'],
+  ['safety', 'Safety'],
+  ['subscribers', 'Subscribers'],
   ['previews', 'Previews'],
 ] as const;
 
-/** A plain, dense page for the operator: a chart and tables, no script; addresses arrive already masked. */
-export function AdminPage({ counts, funnel, subscribers, failing, flagged, reflections, previews }: AdminPageProps) {
+/** A plain page for the operator: no script, addresses arrive masked, reflections as counts unless allowed. */
+export function AdminPage({ counts, funnels, subscribers, failing, flagged, reflectionCounts, reflections, showReflections, previews, pace }: AdminPageProps) {
   return (
-    <Layout title="Operator" wide noindex>
-      <h1>Operator</h1>
+    <AdminFrame title="Operator" heading="Operator">
       <nav aria-label="Operator sections">
-        <p>
-          {SECTIONS.map(([id, label]) => (
-            <>
-              <a href={`#${id}`}>{label}</a>{' · '}
-            </>
+        <ul>
+          {SECTIONS.filter(([id]) => id !== 'pace' || pace).map(([id, label]) => (
+            <li>
+              <a href={`#${id}`}>{label}</a>
+            </li>
           ))}
-          <a href="/admin/export.csv" download>
-            Export all subscribers (CSV)
-          </a>
-        </p>
+          <li>
+            <a href="/admin/export.csv" download>
+              Export (CSV)
+            </a>
+          </li>
+        </ul>
       </nav>
-      <form method="post" action="/admin/logout">
-        <button type="submit">Sign out</button>
-      </form>
 
-      <h2 id="subscribers">Subscribers</h2>
-      <table>
-        <caption class="muted">By channel and status</caption>
+      <h2 id="find">Find a subscriber</h2>
+      <FindSubscriberForm />
+
+      <h2 id="funnel">Funnel</h2>
+      {funnels.length === 0 ? <p>No one has signed up yet.</p> : funnels.map((funnel) => <FunnelChart funnel={funnel} />)}
+
+      {pace && (
+        <section aria-labelledby="pace">
+          <h2 id="pace">Sending pace</h2>
+          {pace}
+        </section>
+      )}
+
+      <h2 id="status">By channel and status</h2>
+      <ScrollTable label="Subscribers by channel and status">
         <thead>
           <tr><th scope="col">Channel</th><th scope="col">Status</th><th scope="col">Count</th></tr>
         </thead>
@@ -50,39 +63,46 @@ export function AdminPage({ counts, funnel, subscribers, failing, flagged, refle
             <tr><td>{row.channel}</td><td>{row.status}</td><td>{row.count}</td></tr>
           ))}
         </tbody>
-      </table>
-      <h3>Newest {subscribers.length} subscribers</h3>
-      <SubscribersTable subscribers={subscribers} />
-
-      <h2 id="funnel">Funnel</h2>
-      <FunnelChart days={funnel} />
+      </ScrollTable>
 
       <h2 id="failing">Steps that keep failing ({failing.length})</h2>
       {failing.length === 0 ? (
         <p>None.</p>
       ) : (
-        <table>
+        <ScrollTable label="Steps that keep failing">
           <thead>
             <tr><th scope="col">Subscriber</th><th scope="col">Channel</th><th scope="col">Day</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Last error</th><th scope="col">Updated (UTC)</th></tr>
           </thead>
           <tbody>
             {failing.map((row) => (
-              <tr><td>{row.subscriberId}</td><td>{row.channel}</td><td>{row.day}</td><td>{row.status}</td><td>{row.attempts}</td><td>{row.lastError ?? ''}</td><td>{iso(row.updatedAt)}</td></tr>
+              <tr><td><SubscriberLink id={row.subscriberId} /></td><td>{row.channel}</td><td>{row.day}</td><td>{row.status}</td><td>{row.attempts}</td><td style="min-width:12rem">{row.lastError ?? ''}</td><td class="nowrap">{minuteOf(row.updatedAt)}</td></tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
 
-      <h2 id="flagged">Reflections flagged for safety ({flagged.length})</h2>
-      <ReflectionsTable reflections={flagged} />
+      <h2 id="safety">Safety</h2>
+      <p>
+        {reflectionCounts.total} {reflectionCounts.total === 1 ? 'reflection' : 'reflections'} kept, <strong>{reflectionCounts.flagged} flagged</strong> for
+        speaking of violence or danger (each was answered once with the support line).{' '}
+        {showReflections ? 'Their words are shown because ADMIN_SHOWS_REFLECTIONS is true.' : 'Their words stay private: the admin shows counts and flags only.'}
+      </p>
+      <h3 id="flagged">Flagged ({flagged.length})</h3>
+      <ReflectionsTable reflections={flagged} label="Flagged reflections" showText={showReflections} />
+      {showReflections && (
+        <>
+          <h3 id="reflections">Recent reflections ({reflections.length})</h3>
+          <ReflectionsTable reflections={reflections} label="Recent reflections" showText />
+        </>
+      )}
 
-      <h2 id="reflections">Recent reflections ({reflections.length})</h2>
-      <ReflectionsTable reflections={reflections} />
+      <h2 id="subscribers">Newest {subscribers.length} subscribers</h2>
+      <SubscribersTable subscribers={subscribers} />
 
       <h2 id="previews">Previews</h2>
       <p class="muted">Each message as a sample subscriber would get it, with placeholder links.</p>
       {previews.map((course) => (
-        <table>
+        <ScrollTable label={`Message previews: ${course.course}`}>
           <caption>{course.course}</caption>
           <thead>
             <tr><th scope="col">Message</th><th scope="col">Email</th><th scope="col">SMS</th></tr>
@@ -96,8 +116,8 @@ export function AdminPage({ counts, funnel, subscribers, failing, flagged, refle
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       ))}
-    </Layout>
+    </AdminFrame>
   );
 }

@@ -91,14 +91,25 @@ beforeEach(async () => {
 });
 
 describe('GET /admin', () => {
-  it('shows counts, the failing step and the flagged reflection with the bearer token', async () => {
+  it('shows counts, the failing step and the flag of a reflection, but not its words, with the bearer token', async () => {
     const response = await call('/admin', { headers: bearer }, adminEnv);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const html = await response.text();
     expect(html).toContain('resend 503 application_error: down');
-    expect(html).toContain('I am not safe at home');
+    expect(html).not.toContain('I am not safe at home');
+    expect(html).toMatch(/1 reflection kept, <strong>1 flagged<\/strong>/);
+    expect(html).toMatch(/<tr data-flagged="true"><td><a class="id" href="\/admin\/subscribers\/operatorviewaa">operatorviewaa<\/a><\/td><td>3<\/td>/);
     expect(html).toMatch(/<td>email<\/td><td>active<\/td><td>1<\/td>/);
+  });
+
+  it('shows the words of reflections only with ADMIN_SHOWS_REFLECTIONS=true', async () => {
+    const shown = await (await call('/admin', { headers: bearer }, envWith({ ADMIN_TOKEN: TOKEN, ADMIN_SHOWS_REFLECTIONS: 'true' }))).text();
+    expect(shown).toContain('I am not safe at home');
+    for (const value of ['false', 'TRUE', '1', 'yes']) {
+      const hidden = await (await call('/admin', { headers: bearer }, envWith({ ADMIN_TOKEN: TOKEN, ADMIN_SHOWS_REFLECTIONS: value }))).text();
+      expect(hidden, value).not.toContain('I am not safe at home');
+    }
   });
 
   it('refuses a wrong token with 401, and does not exist without ADMIN_TOKEN', async () => {
@@ -130,15 +141,16 @@ describe('GET /admin', () => {
     for (const day of [0, 1, 30, 31]) await seedDelivery('funnelcccccccc', 1, day, 'sent', 'sms');
 
     const html = await (await call('/admin', { headers: bearer }, adminEnv)).text();
-    const expected: Record<string, number> = { Welcome: 3, 'Day 1': 2, 'Day 2': 1, 'Day 3': 0, 'Day 29': 0, 'Day 30': 1, Completion: 1 };
+    // Four enrolments: the three seeded here confirmed, the beforeEach one never did.
+    const expected: Record<string, number> = { 'Signed up': 4, Confirmed: 3, Welcome: 3, 'Day 1': 2, 'Day 2': 1, 'Day 3': 0, 'Day 29': 0, 'Day 30': 1, Completion: 1 };
     for (const [label, count] of Object.entries(expected)) {
       expect(html, label).toContain(`<tr><th scope="row">${label}</th><td>${count}</td></tr>`);
     }
-    expect(html.match(/<th scope="row">(Welcome|Day \d+|Completion)<\/th><td>\d+<\/td>/g)).toHaveLength(32);
-    expect(html).toMatch(/<svg [^>]*role="img"[^>]*aria-labelledby="funnel-title funnel-desc"/);
-    expect(html).toContain('<title id="funnel-title">');
-    expect(html).toMatch(/<desc id="funnel-desc">3 subscribers received the welcome/);
-    expect(html).toMatch(/<g data-day="0"><title>Welcome: 3 subscribers<\/title>/);
+    expect(html.match(/<th scope="row">(Signed up|Confirmed|Welcome|Day \d+|Completion)<\/th><td>\d+<\/td>/g)).toHaveLength(34);
+    expect(html).toMatch(/<svg [^>]*role="img"[^>]*aria-labelledby="funnel-rebuild-trust-title funnel-rebuild-trust-desc"/);
+    expect(html).toContain('<title id="funnel-rebuild-trust-title">Course rebuild-trust: subscribers at each step</title>');
+    expect(html).toMatch(/<desc id="funnel-rebuild-trust-desc">4 subscribers signed up, 3 confirmed, 3 received the welcome and 1 reached Completion/);
+    expect(html).toMatch(/<g data-stage="0"><title>Welcome: 3 subscribers<\/title>/);
     expect(html).not.toMatch(/<script|<link |src="http/);
   });
 
@@ -151,17 +163,17 @@ describe('GET /admin', () => {
       7 * DAY,
     );
 
-    const html = await (await call('/admin', { headers: bearer }, adminEnv)).text();
-    expect(html).toContain('<td>an…@example.com</td>');
-    expect(html).toContain('<td>+1415…23</td>');
+    const html = await (await call('/admin', { headers: bearer }, envWith({ ADMIN_TOKEN: TOKEN, ADMIN_SHOWS_REFLECTIONS: 'true' }))).text();
+    expect(html).toContain('<td class="id">an…@example.com</td>');
+    expect(html).toContain('<td class="id">+1415…23</td>');
     expect(html).not.toContain('anna@example.com');
     expect(html).not.toContain('+14155550123');
-    expect(html).toMatch(/<tr data-subscriber="listedemailaaa"><td>listedemailaaa<\/td><td>email<\/td><td>an…@example.com<\/td><td>active<\/td><td>7<\/td><td>Europe\/Paris<\/td><td>09:00<\/td><td>1970-01-06<\/td><\/tr>/);
+    expect(html).toMatch(/<tr data-subscriber="listedemailaaa"><td><a class="id" href="\/admin\/subscribers\/listedemailaaa">listedemailaaa<\/a><\/td><td>email<\/td><td class="id">an…@example.com<\/td><td>active<\/td><td>7<\/td><td>Europe\/Paris<\/td><td>09:00<\/td><td class="nowrap">1970-01-06<\/td><\/tr>/);
     expect(html.indexOf('data-subscriber="listedsmsaaaaa"')).toBeLessThan(html.indexOf('data-subscriber="listedemailaaa"'));
 
     const recent = html.slice(html.indexOf('id="reflections"'));
-    expect(recent).toMatch(/<tr><td>listedemailaaa<\/td><td>7<\/td><td>email<\/td><td>1970-01-08 00:00<\/td><td><\/td><td[^>]*>We talked for an hour tonight.<\/td><\/tr>/);
-    expect(recent).toMatch(/<tr data-flagged="true"><td>operatorviewaa<\/td><td>3<\/td>.*<strong>Flagged<\/strong>.*I am not safe at home/);
+    expect(recent).toMatch(/<tr><td><a class="id" href="\/admin\/subscribers\/listedemailaaa">listedemailaaa<\/a><\/td><td>7<\/td><td>email<\/td><td class="nowrap">1970-01-08 00:00<\/td><td><\/td><td[^>]*>We talked for an hour tonight.<\/td><\/tr>/);
+    expect(recent).toMatch(/<tr data-flagged="true"><td><a class="id" href="\/admin\/subscribers\/operatorviewaa">operatorviewaa<\/a><\/td><td>3<\/td>.*<strong class="flag">Flagged<\/strong>.*I am not safe at home/);
     expect(recent.indexOf('We talked')).toBeLessThan(recent.indexOf('I am not safe'));
   });
 
@@ -302,7 +314,7 @@ describe('POST /admin/login', () => {
 
     const page = await call('/admin', { headers: { cookie: cookiePair(setCookie) } }, adminEnv);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('I am not safe at home');
+    expect(await page.text()).toContain('resend 503 application_error: down');
     expect((await call('/admin/preview/sms/3', { headers: { cookie: cookiePair(setCookie) } }, adminEnv)).status).toBe(200);
   });
 

@@ -161,7 +161,7 @@ describe('SMS signup', () => {
     }
     expect(countSegments(sent[0]!.text)).toMatchObject({ encoding: 'GSM-7', segments: expect.any(Number) });
     expect(countSegments(sent[0]!.text).segments).toBeLessThanOrEqual(2);
-    expect(await (await call('/dev/outbox')).text()).toContain('Text message to +14155550123');
+    expect(await (await call('/dev/outbox')).text()).toContain('Texts to +14155550123');
   });
 
   it.each([

@@ -7,7 +7,6 @@ import { DayPage } from '../../src/pages/day-page';
 import { LandingPage, type LandingPageProps } from '../../src/pages/landing-page';
 import { Layout } from '../../src/pages/layout';
 import { NoticePage } from '../../src/pages/notice-page';
-import { OutboxPage, type OutboxEntry } from '../../src/pages/outbox-page';
 import { PendingPage } from '../../src/pages/pending-page';
 import { UnsubscribePage } from '../../src/pages/unsubscribe-page';
 
@@ -223,66 +222,5 @@ describe('PendingPage, ConfirmedPage, UnsubscribePage, NoticePage', () => {
     expect(decode((await one(html, 'h1')).text)).toBe("This link isn't valid");
     expect(html).toContain('Try &lt;b&gt;again&lt;/b&gt;.');
     expect((await select(html, 'main a')).map((link) => link.attrs.href)).toContain('/');
-  });
-});
-
-describe('OutboxPage', () => {
-  const email: OutboxEntry = {
-    id: 7,
-    channel: 'email',
-    to_address: 'ana@example.com',
-    from_address: 'Rebuild Trust <course@example.com>',
-    subject: '<script>alert("subject")</script>',
-    html: '<p class="x">Fish &amp; chips "quoted"</p>',
-    text: 'Confirm here: https://example.com/confirm?token=a&b=c. Thanks <b>!</b>',
-    headers: { 'List-Unsubscribe': '<https://example.com/u/T>' },
-    created_at: Date.UTC(2026, 0, 2, 3, 4, 5),
-  };
-  const sms: OutboxEntry = {
-    id: 8,
-    channel: 'sms',
-    to_address: '+15551234567',
-    from_address: 'Rebuild Trust (outbox)',
-    subject: null,
-    html: null,
-    text: 'Reply YES to confirm.',
-    headers: null,
-    created_at: Date.UTC(2026, 0, 2, 3, 5, 0),
-  };
-
-  it('lists messages newest first with their id, channel and ISO time', async () => {
-    const html = await render(OutboxPage, { messages: [email, sms] });
-    const articles = await select(html, 'article');
-    expect(articles.map((article) => [article.attrs['data-outbox-id'], article.attrs['data-channel']])).toEqual([
-      ['8', 'sms'],
-      ['7', 'email'],
-    ]);
-    expect(html).toContain('2026-01-02T03:04:05.000Z');
-  });
-
-  it('escapes a malicious subject and the plain text, and links the URLs in the text', async () => {
-    const html = await render(OutboxPage, { messages: [email] });
-    expect(html).not.toContain('<script>alert');
-    expect(html).toContain('&lt;script&gt;alert(&quot;subject&quot;)&lt;/script&gt;');
-    expect(html).not.toContain('<b>!</b>');
-    const links = (await select(html, 'pre a')).map((link) => decode(link.attrs.href!));
-    expect(links).toEqual(['https://example.com/confirm?token=a&b=c']);
-    expect(decode((await one(html, 'details')).text)).toContain('<https://example.com/u/T>');
-  });
-
-  it('shows the email HTML in a sandboxed frame whose srcdoc decodes to the exact HTML, and links to it', async () => {
-    const html = await render(OutboxPage, { messages: [email, sms] });
-    const frame = await one(html, 'iframe');
-    expect(frame.attrs.sandbox).toBe('');
-    const srcdoc = /<iframe[^>]*\ssrcdoc="([^"]*)"/.exec(html)?.[1];
-    expect(srcdoc).toBeDefined();
-    expect(decode(srcdoc!)).toBe(email.html);
-    expect((await select(html, 'a')).map((link) => link.attrs.href)).toContain('/dev/outbox/7');
-  });
-
-  it('has an empty state', async () => {
-    const html = await render(OutboxPage, { messages: [] });
-    expect(await select(html, 'article')).toHaveLength(0);
-    expect(html).toContain('Nothing here yet');
   });
 });
