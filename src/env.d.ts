@@ -15,5 +15,7 @@ declare namespace Cloudflare {
     REFLECTIONS_KEY?: string;
     REFLECTIONS_KEY_PREVIOUS?: string;
     ADMIN_SHOWS_REFLECTIONS?: string;
+    /** debug, info (default), warn, error or silent (the test suite's default). */
+    LOG_LEVEL?: string;
   }
 }
