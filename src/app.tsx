@@ -26,10 +26,15 @@ function prefersJson(c: Context<AppEnv>): boolean {
   return !(c.req.header('accept') ?? '').includes('text/html') && c.req.method !== 'GET';
 }
 
+const INTERNAL = 'Something went wrong on our side. Nothing you sent was lost; please try again.';
+
 function toAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
+  if (error instanceof AppError) {
+    // A 500 (a misconfiguration) is the operator's to read in the log; the client sees the same sentence as any failure.
+    return error.status === 500 ? new AppError(error.code, INTERNAL) : error;
+  }
   if (error instanceof HTTPException && error.status < 500) return new AppError('invalid_request', error.message || 'The request could not be read.');
-  return new AppError('internal_error', 'Something went wrong on our side. Nothing you sent was lost; please try again.');
+  return new AppError('internal_error', INTERNAL);
 }
 
 export const app = new Hono<AppEnv>()
