@@ -10,6 +10,7 @@ import { AppError } from './errors';
 import { healthRoutes } from './health/routes';
 import { securityHeaders } from './http/security-headers';
 import { journalRoutes } from './journal/routes';
+import { SIGNUP_SCRIPT } from './pages/landing-page';
 import { NoticePage } from './pages/notice-page';
 import { pageRoutes } from './pages/routes';
 import { buildServices, createInvocationLogger } from './services';
@@ -48,7 +49,7 @@ export const app = new Hono<AppEnv>()
     log.info('request', { method: c.req.method, path: new URL(c.req.url).pathname, status: c.res.status, ms: Date.now() - started });
   })
   // Next: the security headers, so they are the last word on every answer (a route sets its own policy only to be stricter).
-  .use(securityHeaders)
+  .use(securityHeaders([SIGNUP_SCRIPT]))
   .use(async (c, next) => {
     c.set('services', buildServices(c.env, undefined, c.var.log));
     await next();

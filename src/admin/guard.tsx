@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import { AdminLoginPage } from '../pages/admin-login-page';
 import { isLiveAdminSession } from '../db/admin-sessions';
 import { clientIp, clientNetwork } from '../http/request-meta';
-import { TEN_MINUTES_MS, countInWindow, peekInWindow, type RateWindow } from '../platform/rate-windows';
+import { TEN_MINUTES_MS, countInWindow, peekInWindow, type RateWindow } from '../db/rate-windows';
 import { hasAdminToken } from '../security/admin-token';
 import { adminSessionId, verifyAdminSession } from '../security/admin-session';
 

@@ -2,7 +2,7 @@
 import type { Database } from '../db/client';
 import { AppError } from '../errors';
 import { clientNetwork } from '../http/request-meta';
-import { ONE_DAY_MS, TEN_MINUTES_MS, countInWindow } from '../platform/rate-windows';
+import { ONE_DAY_MS, TEN_MINUTES_MS, countInWindow } from '../db/rate-windows';
 
 export const SIGNUP_WINDOW_MS = TEN_MINUTES_MS;
 

@@ -120,7 +120,7 @@ describe('every POST route under fuzzed bodies', () => {
     await env.DB.prepare("INSERT INTO subscribers (id, channel, address, status, timezone, send_hour, created_at, confirmed_at, next_day) VALUES (?, 'email', 'fuzz@example.com', 'active', 'UTC', 8, 1, 1, 1)").bind(id).run();
     const journal = await signToken(secret, 'journal', id);
     const unsubscribe = await signToken(secret, 'unsubscribe', id);
-    const twilio = async (path: string, fuzz: FuzzBody, signIt: boolean) => {
+    const twilio = async (path: string, fuzz: FuzzBody, signIt: boolean): Promise<Record<string, string>> => {
       if (!signIt) return {};
       let params;
       try {

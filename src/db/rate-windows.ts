@@ -1,6 +1,6 @@
 // Fixed-window rate limits over the D1 counters, each key stored as a keyed hash so no raw IP or number is kept.
-import type { Database } from '../db/client';
-import { countSignup, peekWindow } from '../db/signup-windows';
+import type { Database } from './client';
+import { countSignup, peekWindow } from './signup-windows';
 
 export const TEN_MINUTES_MS = 10 * 60_000;
 export const ONE_DAY_MS = 24 * 60 * 60_000;
