@@ -19,7 +19,7 @@ function withinBudget(usage: InvocationUsage, cost: InvocationUsage): boolean {
 }
 
 /** One log line per invocation with what it spent; a warning if it went past the Free plan's limits. */
-function logUsage(log: Logger, kind: 'tick' | 'queue', usage: InvocationUsage, details: Record<string, unknown>): void {
+function logUsage(log: Logger, kind: 'tick' | 'queue' | 'email', usage: InvocationUsage, details: Record<string, unknown>): void {
   const over = usage.d1Queries > FREE_PLAN_LIMITS.d1Queries || usage.subrequests > FREE_PLAN_LIMITS.subrequests;
   (over ? log.warn : log.info)('invocation', { kind, ...usage, ...details });
 }
@@ -64,6 +64,8 @@ export default {
   },
 
   async email(message, env, _ctx) {
-    await receiveRoutedEmail(buildServices(env), message, Date.now());
+    const services = buildServices(env);
+    await receiveRoutedEmail(services, message, Date.now());
+    logUsage(services.log, 'email', services.usage, {});
   },
 } satisfies ExportedHandler<Env, DeliveryQueueMessage>;
