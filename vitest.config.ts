@@ -42,6 +42,7 @@ export default defineConfig({
                 TWILIO_STAND_IN_URL: inject('twilioStandInUrl'),
                 FAULTY_RESEND_STAND_IN_URL: inject('faultyResendStandInUrl'),
                 FAULTY_TWILIO_STAND_IN_URL: inject('faultyTwilioStandInUrl'),
+                SLOW_RESEND_STAND_IN_URL: inject('slowResendStandInUrl'),
               },
             },
           })),

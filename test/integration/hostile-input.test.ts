@@ -87,10 +87,10 @@ describe('POST /api/subscribe against a crowd of addresses', () => {
 });
 
 describe('POST /api/subscribe and the stopwatch', () => {
-  const faultyUrl = () => env.FAULTY_RESEND_STAND_IN_URL!;
-  const slowEnv = () => envWith({ RESEND_API_KEY: 're_timing', RESEND_BASE_URL: faultyUrl(), SIGNUP_RATE_LIMIT: '0' });
+  const slowUrl = () => env.SLOW_RESEND_STAND_IN_URL!;
+  const slowEnv = () => envWith({ RESEND_API_KEY: 're_timing', RESEND_BASE_URL: slowUrl(), SIGNUP_RATE_LIMIT: '0' });
   const faults = (settings: Record<string, unknown>) =>
-    fetch(`${faultyUrl()}/__control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(settings) });
+    fetch(`${slowUrl()}/__control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(settings) });
 
   afterAll(async () => {
     await faults({});
