@@ -62,7 +62,7 @@ describe('POST /api/subscribe against a crowd of addresses', () => {
   it('texts one number at most the daily cap of confirmations, and one block of numbers at most its cap', async () => {
     const services = buildServices(env as Env);
     const start = Date.UTC(2026, 11, 1, 9);
-    const signup = parseSignup({ channel: 'sms', phone: '+14155550142', consent: true, sendHour: 10 }, { defaultSendHour: 8, smsAllowedCountries: ['US'] });
+    const signup = parseSignup({ channel: 'sms', phone: '+14155550142', consent: true, sendHour: 10 }, { defaultSendHour: 8, smsAllowedCountries: ['US'], courseIds: ['rebuild-trust'], defaultCourse: 'rebuild-trust' });
     const outcomes = [];
     // Each attempt 11 minutes after the last, past the one-per-10-minutes rule of a pending signup.
     for (let attempt = 0; attempt < CONFIRMATION_TEXTS_PER_NUMBER + 3; attempt++) {
@@ -75,7 +75,7 @@ describe('POST /api/subscribe against a crowd of addresses', () => {
     let sent = CONFIRMATION_TEXTS_PER_NUMBER;
     for (let index = 0; index < CONFIRMATION_TEXTS_PER_BLOCK + 5; index++) {
       const phone = `+1415555${String(200 + index).padStart(4, '0')}`;
-      const other = parseSignup({ channel: 'sms', phone, consent: true, sendHour: 10 }, { defaultSendHour: 8, smsAllowedCountries: ['US'] });
+      const other = parseSignup({ channel: 'sms', phone, consent: true, sendHour: 10 }, { defaultSendHour: 8, smsAllowedCountries: ['US'], courseIds: ['rebuild-trust'], defaultCourse: 'rebuild-trust' });
       if ((await requestSubscription(services, other, { sourceIp: null, method: 'api', now: start + 2 * MINUTE })) === 'confirmation_sent') sent++;
     }
     // +1415555 0142 and 0200-0224 share the block +14155550: the block's cap counts them all.

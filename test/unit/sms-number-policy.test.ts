@@ -6,7 +6,7 @@ import { AppError } from '../../src/errors';
 import { parseSignup } from '../../src/subscribe/signup-input';
 
 const ALLOWED = ['US', 'CA', 'GB', 'IE', 'AU', 'NZ'];
-const rules = { defaultSendHour: 10, smsAllowedCountries: ALLOWED };
+const rules = { defaultSendHour: 10, smsAllowedCountries: ALLOWED, courseIds: ['rebuild-trust'], defaultCourse: 'rebuild-trust' };
 
 /**
  * Example numbers per type, our transcription of the `exampleNumber` of each type in Google's libphonenumber
