@@ -36,10 +36,13 @@ export default defineConfig({
               bindings: {
                 ...LOCAL_SECRETS_BLANKED,
                 TEST_MIGRATIONS: await readD1Migrations(path.join(__dirname, 'migrations')),
+                // The worker's log lines stay out of a passing run; a test that reads them sets LOG_LEVEL itself.
+                LOG_LEVEL: 'silent',
                 RESEND_STAND_IN_URL: inject('resendStandInUrl'),
                 TWILIO_STAND_IN_URL: inject('twilioStandInUrl'),
                 FAULTY_RESEND_STAND_IN_URL: inject('faultyResendStandInUrl'),
                 FAULTY_TWILIO_STAND_IN_URL: inject('faultyTwilioStandInUrl'),
+                SLOW_RESEND_STAND_IN_URL: inject('slowResendStandInUrl'),
               },
             },
           })),

@@ -10,9 +10,10 @@ import { AppError } from './errors';
 import { healthRoutes } from './health/routes';
 import { securityHeaders } from './http/security-headers';
 import { journalRoutes } from './journal/routes';
+import { SIGNUP_SCRIPT } from './pages/landing-page';
 import { NoticePage } from './pages/notice-page';
 import { pageRoutes } from './pages/routes';
-import { buildServices } from './services';
+import { buildServices, createInvocationLogger } from './services';
 import { subscribeRoutes } from './subscribe/routes';
 import { unsubscribeRoutes } from './unsubscribe/routes';
 import { resendWebhookRoutes } from './webhooks/resend-routes';
@@ -26,16 +27,31 @@ function prefersJson(c: Context<AppEnv>): boolean {
   return !(c.req.header('accept') ?? '').includes('text/html') && c.req.method !== 'GET';
 }
 
+const INTERNAL = 'Something went wrong on our side. Nothing you sent was lost; please try again.';
+
 function toAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
+  if (error instanceof AppError) {
+    // A 500 (a misconfiguration) is the operator's to read in the log; the client sees the same sentence as any failure.
+    return error.status === 500 ? new AppError(error.code, INTERNAL) : error;
+  }
   if (error instanceof HTTPException && error.status < 500) return new AppError('invalid_request', error.message || 'The request could not be read.');
-  return new AppError('internal_error', 'Something went wrong on our side. Nothing you sent was lost; please try again.');
+  return new AppError('internal_error', INTERNAL);
 }
 
 export const app = new Hono<AppEnv>()
-  .use(securityHeaders)
+  // Outermost: one log line per request, written after every other middleware and the error handler are done.
   .use(async (c, next) => {
-    c.set('services', buildServices(c.env));
+    const started = Date.now();
+    const log = createInvocationLogger(c.env, c.req.header('cf-ray'));
+    c.set('log', log);
+    await next();
+    c.header('X-Request-Id', log.id);
+    log.info('request', { method: c.req.method, path: new URL(c.req.url).pathname, status: c.res.status, ms: Date.now() - started });
+  })
+  // Next: the security headers, so they are the last word on every answer (a route sets its own policy only to be stricter).
+  .use(securityHeaders([SIGNUP_SCRIPT]))
+  .use(async (c, next) => {
+    c.set('services', buildServices(c.env, undefined, c.var.log));
     await next();
   })
   .route('/', pageRoutes)
@@ -58,8 +74,12 @@ app.notFound((c) => {
 app.onError((raw, c) => {
   const error = toAppError(raw);
   if (error.status >= 500) {
-    // Unknown errors are logged for the operator, never shown; messages carry no addresses or secrets.
-    console.error(JSON.stringify({ event: 'request_failed', path: new URL(c.req.url).pathname, error: raw instanceof Error ? raw.message : String(raw) }));
+    // Unknown errors are logged once for the operator under the request id, never shown; the logger redacts them.
+    (c.var.log ?? createInvocationLogger(c.env)).error('request_failed', {
+      path: new URL(c.req.url).pathname,
+      code: error.code,
+      error: raw instanceof Error ? `${raw.name}: ${raw.message}` : String(raw),
+    });
   }
   for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
   if (prefersJson(c)) return c.json(error.toBody(), error.status);

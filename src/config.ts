@@ -14,7 +14,10 @@ export interface Config {
   tokenSecret: string;
   /** True while TOKEN_SECRET is the built-in development value. */
   usingDevTokenSecret: boolean;
+  /** ADMIN_TOKEN when it is set and long enough; null otherwise (no admin). */
   adminToken: string | null;
+  /** True when an ADMIN_TOKEN was set but refused for being shorter than ADMIN_TOKEN_MIN_LENGTH. */
+  adminTokenTooShort: boolean;
   defaultSendHour: number;
   smsAllowedCountries: string[];
   signupRateLimit: number;
@@ -33,6 +36,8 @@ export const DEFAULT_EMAIL_FROM = 'Rebuild Trust <course@example.com>';
 export const DEFAULT_POSTAL_ADDRESS = 'Rebuild Trust, 123 Example Street, Suite 100, Springfield, USA';
 export const DEFAULT_SUPPORT_LINE = 'the US National Domestic Violence Hotline, 1-800-799-7233 (thehotline.org)';
 export const DEFAULT_SMS_COUNTRIES = ['US', 'CA'];
+/** An ADMIN_TOKEN shorter than this is refused: the admin stays disabled (SPEC §2). */
+export const ADMIN_TOKEN_MIN_LENGTH = 32;
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -60,6 +65,8 @@ export function readConfig(env: Env): Config {
   if (tokenSecret && tokenSecret.length < 32) {
     throw new AppError('misconfigured', 'TOKEN_SECRET must be at least 32 characters.');
   }
+  const adminToken = env.ADMIN_TOKEN?.trim() || null;
+  const adminTokenTooShort = adminToken !== null && adminToken.length < ADMIN_TOKEN_MIN_LENGTH;
   const twilioSid = env.TWILIO_ACCOUNT_SID?.trim();
   const twilioToken = env.TWILIO_AUTH_TOKEN?.trim();
   return {
@@ -83,7 +90,8 @@ export function readConfig(env: Env): Config {
     twilioAuthToken: twilioToken || null,
     tokenSecret: tokenSecret ?? DEV_TOKEN_SECRET,
     usingDevTokenSecret: !tokenSecret,
-    adminToken: env.ADMIN_TOKEN?.trim() || null,
+    adminToken: adminTokenTooShort ? null : adminToken,
+    adminTokenTooShort,
     defaultSendHour: readHour(env.DEFAULT_SEND_HOUR, 8),
     smsAllowedCountries: readCountries(env.SMS_ALLOWED_COUNTRIES),
     signupRateLimit: readCount(env.SIGNUP_RATE_LIMIT, 10, 'SIGNUP_RATE_LIMIT'),

@@ -16,5 +16,7 @@ declare namespace Cloudflare {
     REFLECTIONS_KEY_PREVIOUS?: string;
     /** "true" lets /admin show the words of reflections (SPEC §2, §6). */
     ADMIN_SHOWS_REFLECTIONS?: string;
+    /** debug, info (default), warn, error or silent (the test suite's default). */
+    LOG_LEVEL?: string;
   }
 }

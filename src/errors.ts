@@ -7,6 +7,7 @@ const STATUS_BY_CODE = {
   invalid_field: 422,
   consent_required: 422,
   country_not_allowed: 422,
+  number_not_allowed: 422,
   send_hour_not_allowed: 422,
   invalid_token: 404,
   not_found: 404,

@@ -4,6 +4,7 @@ import { deliverDue } from './delivery/deliver';
 import { planTick } from './delivery/plan-tick';
 import { MESSAGE_COST, type DeliveryQueueMessage } from './delivery/queue-messages';
 import { FREE_PLAN_LIMITS, type InvocationUsage } from './platform/invocation-meter';
+import type { Logger } from './platform/log';
 import { receiveRoutedEmail } from './replies/email-routing';
 import { forgetSignupWindows } from './db/signup-windows';
 import { buildServices } from './services';
@@ -18,11 +19,9 @@ function withinBudget(usage: InvocationUsage, cost: InvocationUsage): boolean {
 }
 
 /** One log line per invocation with what it spent; a warning if it went past the Free plan's limits. */
-function logUsage(kind: 'tick' | 'queue', usage: InvocationUsage, details: Record<string, unknown>): void {
-  const line = JSON.stringify({ event: 'invocation', kind, ...usage, ...details });
+function logUsage(log: Logger, kind: 'tick' | 'queue' | 'email', usage: InvocationUsage, details: Record<string, unknown>): void {
   const over = usage.d1Queries > FREE_PLAN_LIMITS.d1Queries || usage.subrequests > FREE_PLAN_LIMITS.subrequests;
-  if (over) console.warn(line);
-  else console.log(line);
+  (over ? log.warn : log.info)('invocation', { kind, ...usage, ...details });
 }
 
 export default {
@@ -33,7 +32,7 @@ export default {
     const services = buildServices(env);
     const summary = await planTick(services.d1, services.queue, controller.scheduledTime);
     await forgetSignupWindows(services.db, controller.scheduledTime - SIGNUP_WINDOW_MS);
-    logUsage('tick', services.usage, { now: new Date(controller.scheduledTime).toISOString(), ...summary });
+    logUsage(services.log, 'tick', services.usage, { now: new Date(controller.scheduledTime).toISOString(), ...summary });
   },
 
   async queue(batch, env, _ctx) {
@@ -57,14 +56,16 @@ export default {
         message.ack();
       } catch (error) {
         // Nothing is lost: unsent steps stay due (their lease expires) and the message is retried.
-        console.error(JSON.stringify({ event: 'queue_message_failed', type: message.body.type, error: (error as Error).message }));
+        services.log.error('queue_message_failed', { type: message.body.type, error });
         message.retry({ delaySeconds: 30 });
       }
     }
-    logUsage('queue', services.usage, { messages: batch.messages.length, ...totals });
+    logUsage(services.log, 'queue', services.usage, { messages: batch.messages.length, ...totals });
   },
 
   async email(message, env, _ctx) {
-    await receiveRoutedEmail(buildServices(env), message, Date.now());
+    const services = buildServices(env);
+    await receiveRoutedEmail(services, message, Date.now());
+    logUsage(services.log, 'email', services.usage, {});
   },
 } satisfies ExportedHandler<Env, DeliveryQueueMessage>;

@@ -8,6 +8,7 @@ import { createTwilioSmsChannel } from './channels/twilio';
 import { reextractReflections, type ReextractResult } from './replies/reextract';
 import { createReflectionCipher, type ReflectionCipher } from './security/reflection-cipher';
 import { meterD1, meterQueue, newUsage, type InvocationUsage } from './platform/invocation-meter';
+import { createLogger, logLevelFrom, newLogId, type Logger } from './platform/log';
 
 export interface Services {
   config: Config;
@@ -22,6 +23,13 @@ export interface Services {
   reextractReflections: (after: number) => Promise<ReextractResult>;
   /** What this invocation has spent so far against the platform's limits. */
   usage: InvocationUsage;
+  /** This request's or invocation's logger (one id on every line, nothing personal in it). */
+  log: Logger;
+}
+
+/** A logger for one request or invocation, at the level LOG_LEVEL names. */
+export function createInvocationLogger(env: Env, ray?: string | null): Logger {
+  return createLogger({ id: newLogId(ray), level: logLevelFrom(env.LOG_LEVEL) });
 }
 
 function meterEmail(channel: EmailChannel, usage: InvocationUsage): EmailChannel {
@@ -46,7 +54,7 @@ function meterSms(channel: SmsChannel, usage: InvocationUsage): SmsChannel {
 }
 
 /** Builds the services for one invocation: Resend and Twilio when their keys are set, the outbox otherwise. */
-export function buildServices(env: Env, usage: InvocationUsage = newUsage()): Services {
+export function buildServices(env: Env, usage: InvocationUsage = newUsage(), log: Logger = createInvocationLogger(env)): Services {
   const config = readConfig(env);
   const d1 = meterD1(env.DB, usage);
   const db = openDatabase(d1);
@@ -59,5 +67,5 @@ export function buildServices(env: Env, usage: InvocationUsage = newUsage()): Se
     : createOutboxSmsChannel(db, clock, OUTBOX_SMS_SENDER);
   const reflectionCipher = createReflectionCipher(config);
   const reextract = (after: number) => reextractReflections({ db, reflectionCipher }, after);
-  return { config, db, d1, email, sms, queue: meterQueue(env.DELIVERY_QUEUE, usage), reflectionCipher, reextractReflections: reextract, usage };
+  return { config, db, d1, email, sms, queue: meterQueue(env.DELIVERY_QUEUE, usage), reflectionCipher, reextractReflections: reextract, usage, log };
 }

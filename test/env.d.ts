@@ -6,5 +6,6 @@ declare namespace Cloudflare {
     TWILIO_STAND_IN_URL?: string;
     FAULTY_RESEND_STAND_IN_URL?: string;
     FAULTY_TWILIO_STAND_IN_URL?: string;
+    SLOW_RESEND_STAND_IN_URL?: string;
   }
 }

@@ -7,8 +7,16 @@ import type { AppEnv } from '../app-env';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import { AdminLoginPage } from '../pages/admin-login-page';
+import { isLiveAdminSession } from '../db/admin-sessions';
+import { clientIp, clientNetwork } from '../http/request-meta';
+import { TEN_MINUTES_MS, countInWindow, peekInWindow, type RateWindow } from '../db/rate-windows';
 import { hasAdminToken } from '../security/admin-token';
-import { verifyAdminSession } from '../security/admin-session';
+import { adminSessionId, verifyAdminSession } from '../security/admin-session';
+
+/** Failed sign-ins (form or bearer) one client may make in 10 minutes; the next attempt answers 429. */
+export const ADMIN_FAILURES_ALLOWED = 10;
+
+let refusedTokenLogged = false;
 
 const ADMIN_PATH = /^\/admin(\/[A-Za-z0-9._-]+)*$/;
 
@@ -27,11 +35,35 @@ export function safeAdminPath(candidate: unknown): string {
   return typeof candidate === 'string' && ADMIN_PATH.test(candidate) ? candidate : '/admin';
 }
 
-/** ADMIN_TOKEN, or a 404 AppError when none is configured (the admin then does not exist). */
+/** ADMIN_TOKEN, or a 404 AppError when none is configured or it is too short (the admin then does not exist). */
 export function configuredAdminToken(c: Context<AppEnv>): string {
-  const token = c.var.services.config.adminToken;
+  const { config, log } = c.var.services;
+  if (config.adminTokenTooShort && !refusedTokenLogged) {
+    refusedTokenLogged = true;
+    log.warn('admin_disabled', { reason: 'ADMIN_TOKEN is shorter than 32 characters' });
+  }
+  const token = config.adminToken;
   if (!token) throw new AppError('not_found', 'There is nothing at this address.');
   return token;
+}
+
+function failureWindow(c: Context<AppEnv>): RateWindow {
+  const ip = clientIp(c);
+  return { secret: c.var.services.config.tokenSecret, label: 'admin-fail', value: ip ? clientNetwork(ip) : 'unknown', windowMs: TEN_MINUTES_MS, now: Date.now() };
+}
+
+/** Throws `rate_limited` (429 with Retry-After) once this client has failed ADMIN_FAILURES_ALLOWED times in 10 minutes. */
+export async function refuseThrottledClient(c: Context<AppEnv>): Promise<void> {
+  const { count, retryAfter } = await peekInWindow(c.var.services.db, failureWindow(c));
+  if (count >= ADMIN_FAILURES_ALLOWED) {
+    throw new AppError('rate_limited', 'Too many failed sign-ins from this connection. Please wait a few minutes.', null, { 'Retry-After': String(retryAfter) });
+  }
+}
+
+/** Counts one failed sign-in (a wrong token typed in or sent as a bearer) against this client. */
+export async function countFailedSignIn(c: Context<AppEnv>): Promise<void> {
+  await countInWindow(c.var.services.db, failureWindow(c));
+  c.var.services.log.warn('admin_sign_in_failed');
 }
 
 /** True when the client asked for JSON rather than a page. */
@@ -40,8 +72,17 @@ export function wantsJson(c: Context<AppEnv>): boolean {
 }
 
 async function isAdminRequest(c: Context<AppEnv>, adminToken: string): Promise<boolean> {
-  if (await hasAdminToken(c.req.header('authorization'), adminToken)) return true;
-  return verifyAdminSession(adminToken, getCookie(c, adminCookieName(c.var.services.config)), Date.now());
+  const authorization = c.req.header('authorization');
+  if (authorization !== undefined) {
+    await refuseThrottledClient(c);
+    if (await hasAdminToken(authorization, adminToken)) return true;
+    await countFailedSignIn(c);
+    return false;
+  }
+  const cookie = getCookie(c, adminCookieName(c.var.services.config));
+  const now = Date.now();
+  if (!cookie || !(await verifyAdminSession(adminToken, cookie, now))) return false;
+  return isLiveAdminSession(c.var.services.db, await adminSessionId(cookie), now);
 }
 
 const UNAUTHORIZED = new AppError('unauthorized', 'Send the admin token as "Authorization: Bearer <ADMIN_TOKEN>", or sign in at /admin.', null, {

@@ -10,12 +10,11 @@ import { adminPreviewRoutes } from './preview-routes';
 import { adminSessionRoutes } from './session-routes';
 import { streamSubscriberCsv } from './subscriber-export';
 
-/** Operator pages are never cached, never indexed and never framed (a preview sets its own stricter policy). */
+/** Operator pages are never cached nor indexed; they get the same strict policy as every page (a preview sets a stricter one). */
 async function privateHeaders(c: Context<AppEnv>, next: Next) {
   await next();
   c.header('Cache-Control', 'no-store');
   c.header('X-Robots-Tag', 'noindex, nofollow');
-  if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', "frame-ancestors 'none'");
 }
 
 export const adminRoutes = new Hono<AppEnv>()

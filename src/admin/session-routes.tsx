@@ -1,40 +1,37 @@
 // POST /admin/login and /admin/logout: a browser signs in with ADMIN_TOKEN once and then carries a session cookie.
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env';
-import { AppError } from '../errors';
-import { readJsonOrForm } from '../http/request-meta';
+import { recordAdminSession, revokeAdminSession } from '../db/admin-sessions';
+import { readJsonOrForm } from '../http/read-body';
 import { AdminLoginPage } from '../pages/admin-login-page';
-import { ADMIN_SESSION_TTL_MS, signAdminSession } from '../security/admin-session';
+import { ADMIN_SESSION_TTL_MS, adminSessionExpiry, adminSessionId, signAdminSession } from '../security/admin-session';
 import { isAdminToken } from '../security/admin-token';
-import { adminCookieName, configuredAdminToken, isHttps, refuseAdmin, safeAdminPath } from './guard';
+import { adminCookieName, configuredAdminToken, countFailedSignIn, isHttps, refuseAdmin, refuseThrottledClient, safeAdminPath } from './guard';
 
-const MAX_FORM_BYTES = 16 * 1024;
 const COOKIE_PATH = '/admin';
-
-const formLimit = bodyLimit({
-  maxSize: MAX_FORM_BYTES,
-  onError: () => {
-    throw new AppError('payload_too_large', 'The form is larger than 16 KiB.');
-  },
-});
 
 export const adminSessionRoutes = new Hono<AppEnv>()
   .get('/admin/login', (c) => {
     configuredAdminToken(c);
     return c.html(<AdminLoginPage next={safeAdminPath(c.req.query('next'))} />);
   })
-  .post('/admin/login', formLimit, async (c) => {
+  .post('/admin/login', async (c) => {
     const adminToken = configuredAdminToken(c);
-    const { body } = await readJsonOrForm(c);
-    const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    await refuseThrottledClient(c);
+    const { body: fields } = await readJsonOrForm(c);
     const next = safeAdminPath(fields.next);
     const given = typeof fields.token === 'string' ? fields.token : '';
-    if (!(await isAdminToken(given, adminToken))) return refuseAdmin(c, { next, error: 'That is not the admin token.' });
-    const { config } = c.var.services;
-    setCookie(c, adminCookieName(config), await signAdminSession(adminToken, Date.now()), {
+    if (!(await isAdminToken(given, adminToken))) {
+      await countFailedSignIn(c);
+      return refuseAdmin(c, { next, error: 'That is not the admin token.' });
+    }
+    const { config, db } = c.var.services;
+    const now = Date.now();
+    const session = await signAdminSession(adminToken, now);
+    await recordAdminSession(db, await adminSessionId(session), now, adminSessionExpiry(session)!);
+    setCookie(c, adminCookieName(config), session, {
       path: COOKIE_PATH,
       httpOnly: true,
       secure: isHttps(config),
@@ -43,9 +40,12 @@ export const adminSessionRoutes = new Hono<AppEnv>()
     });
     return c.redirect(next, 303);
   })
-  .post('/admin/logout', (c) => {
+  .post('/admin/logout', async (c) => {
     configuredAdminToken(c);
-    const { config } = c.var.services;
+    const { config, db } = c.var.services;
+    // Signing out ends the session on the server too: a copy of the cookie opens nothing afterwards.
+    const cookie = getCookie(c, adminCookieName(config));
+    if (cookie) await revokeAdminSession(db, await adminSessionId(cookie), Date.now());
     deleteCookie(c, adminCookieName(config), { path: COOKIE_PATH, httpOnly: true, secure: isHttps(config), sameSite: 'Strict' });
     return c.redirect('/admin', 303);
   });

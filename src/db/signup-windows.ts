@@ -1,9 +1,11 @@
-// Counting signups per client and 10-minute window in D1, for SIGNUP_RATE_LIMIT.
-import { sql } from 'drizzle-orm';
+// Fixed-window counters in D1 (signups per client, confirmation texts per number, failed admin sign-ins); keys starting `day:` last a day.
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { signupWindows } from './schema';
 
-/** Adds one signup to the client's window and returns the window's count including it. */
+const DAY_MS = 24 * 60 * 60_000;
+
+/** Adds one to the key's window and returns the window's count including it. */
 export async function countSignup(db: Database, clientKey: string, windowStart: number): Promise<number> {
   const [row] = await db
     .insert(signupWindows)
@@ -13,7 +15,20 @@ export async function countSignup(db: Database, clientKey: string, windowStart: 
   return row?.count ?? 1;
 }
 
-/** Forgets windows that ended before `before`. */
+/** The key's count in its window so far, without adding to it. */
+export async function peekWindow(db: Database, clientKey: string, windowStart: number): Promise<number> {
+  const [row] = await db
+    .select({ count: signupWindows.count })
+    .from(signupWindows)
+    .where(and(eq(signupWindows.client_key, clientKey), eq(signupWindows.window_start, windowStart)));
+  return row?.count ?? 0;
+}
+
+/** Forgets 10-minute windows that started before `before`, and day-long (`day:`) ones a day before that. */
 export async function forgetSignupWindows(db: Database, before: number): Promise<void> {
-  await db.delete(signupWindows).where(sql`${signupWindows.window_start} < ${before}`);
+  await db
+    .delete(signupWindows)
+    .where(
+      sql`(${signupWindows.window_start} < ${before} AND ${signupWindows.client_key} NOT LIKE 'day:%') OR ${signupWindows.window_start} < ${before - DAY_MS}`,
+    );
 }

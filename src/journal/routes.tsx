@@ -1,10 +1,9 @@
 // GET /journal/:token and its forms: pause, resume, restart, settings, Markdown/JSON export, delete with a confirmation step.
 /** @jsxImportSource hono/jsx */
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env';
 import { AppError } from '../errors';
-import { readJsonOrForm } from '../http/request-meta';
+import { readOptionalFields } from '../http/read-body';
 import { JournalDeletePage, JournalDeletedPage } from '../pages/journal-delete-page';
 import { JOURNAL_NOTICES, JournalPage, type JournalNotice, type JournalPageProps } from '../pages/journal-page';
 import { NoticePage } from '../pages/notice-page';
@@ -25,7 +24,6 @@ import {
 } from './journal';
 import { parseRhythmSettings } from './settings-input';
 
-const MAX_FORM_BYTES = 16 * 1024;
 const NOT_ALLOWED = "That change isn't available for your course right now. This page shows where things stand.";
 
 function invalidLink(c: Context<AppEnv>) {
@@ -62,11 +60,9 @@ function subscriberIdOf(c: Context<AppEnv>, token: string): Promise<string | nul
   return journalSubscriberId(c.var.services.config.tokenSecret, token);
 }
 
-/** A form or JSON body as plain fields; no body gives no fields, another content type 415, malformed JSON 400. */
-async function readFields(c: Context<AppEnv>): Promise<Record<string, unknown>> {
-  if (!c.req.header('content-type')) return {};
-  const { body } = await readJsonOrForm(c);
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+/** A form or JSON body as fields (16 KiB at most); no body gives no fields, another content type 415, malformed JSON 400. */
+function readFields(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+  return readOptionalFields(c);
 }
 
 function attachment(c: Context<AppEnv>, body: string, type: string, filename: string) {
@@ -80,15 +76,6 @@ export const journalRoutes = new Hono<AppEnv>()
     c.header('cache-control', 'no-store');
     c.header('x-robots-tag', 'noindex, nofollow');
   })
-  .use(
-    '/journal/*',
-    bodyLimit({
-      maxSize: MAX_FORM_BYTES,
-      onError: () => {
-        throw new AppError('payload_too_large', 'The form is larger than 16 KiB.');
-      },
-    }),
-  )
   .get('/journal/:token', async (c) => {
     const done = c.req.query('done');
     const notice = done && Object.hasOwn(JOURNAL_NOTICES, done) ? JOURNAL_NOTICES[done as JournalNotice] : undefined;

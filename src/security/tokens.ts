@@ -32,7 +32,8 @@ export async function signToken(secret: string, purpose: TokenPurpose, subscribe
  * not match. The MAC comparison takes the same time wherever the first difference is.
  */
 export async function verifyToken(secret: string, purpose: TokenPurpose, token: string): Promise<string | null> {
-  const match = TOKEN_SHAPE.exec(token.trim().toLowerCase());
+  // No trimming: a token with anything around it (a %0A, a space) is not a token.
+  const match = TOKEN_SHAPE.exec(token.toLowerCase());
   if (!match) return null;
   const [, subscriberId, givenMac] = match as unknown as [string, string, string];
   const expected = encoder.encode(toBase32(await macBytes(secret, purpose, subscriberId)));

@@ -99,9 +99,12 @@ function bodySha256Of(url: string): string | null {
   return new URLSearchParams(url.slice(query + 1).split('#')[0]).get('bodySHA256');
 }
 
-/** Decodes an application/x-www-form-urlencoded body into Twilio parameters, keeping every value of a repeated name. */
+/**
+ * Decodes an application/x-www-form-urlencoded body into Twilio parameters, keeping every value of a repeated name.
+ * The result has no prototype, so a parameter named `constructor`, `toString` or `__proto__` is just a parameter.
+ */
 export function decodeTwilioForm(body: string): TwilioParams {
-  const params: TwilioParams = {};
+  const params: TwilioParams = Object.create(null);
   for (const [name, value] of new URLSearchParams(body)) {
     const seen = params[name];
     if (seen === undefined) params[name] = value;

@@ -1,5 +1,6 @@
 // An inbound SMS, end to end: keywords (STOP / START / YES / HELP) act on the subscription, anything else is a reflection.
 import type { Subscriber } from '../db/schema';
+import { claimInboundMessage, releaseInboundMessage } from '../db/inbound-messages';
 import { endAllEnrolments, findEnrolments, findSubscriberByAddress } from '../db/subscribers';
 import { journalUrl } from '../messages/links';
 import { DEFAULT_COURSE_ID, courseOf } from '../course/course';
@@ -61,9 +62,24 @@ async function helpFor(services: Services, subscriber: Subscriber | undefined): 
  * (see optInBySms; from someone already on the course they change nothing, so a retried YES sends no second
  * welcome). HELP / INFO answer with the help text, to anyone. Any other text from a subscriber is kept
  * as a reflection on the latest step sent, once per MessageSid; the first that speaks of danger is answered with
- * the support line. A pending signup is reminded to reply YES; an unknown number gets an empty answer.
+ * the support line. A pending signup is reminded to reply YES; an unknown number gets an empty answer. A keyword
+ * whose MessageSid was already handled is a replay: it changes nothing and gets no reply.
  */
 export async function answerInboundSms(services: Services, sms: InboundSms): Promise<InboundAnswer> {
+  const { intent } = classifySmsReply(sms.body, sms.optOutType);
+  if (intent === 'message') return answerMessage(services, sms);
+  // A keyword acts once per MessageSid, like a reflection is kept once: a replayed YES after STOP changes nothing.
+  const claim = `sms-keyword:${sms.messageSid}`;
+  if (!(await claimInboundMessage(services.db, claim, sms.now))) return { outcome: 'duplicate', reply: null };
+  try {
+    return await answerMessage(services, sms);
+  } catch (error) {
+    await releaseInboundMessage(services.db, claim);
+    throw error;
+  }
+}
+
+async function answerMessage(services: Services, sms: InboundSms): Promise<InboundAnswer> {
   const { db, config } = services;
   const { intent, keyword } = classifySmsReply(sms.body, sms.optOutType);
   const subscriber = await findSubscriberByAddress(db, 'sms', sms.from);

@@ -1,15 +1,15 @@
-// SIGNUP_RATE_LIMIT: signups accepted per client IP per 10 minutes, counted under a keyed hash so no raw IP is stored.
+// SIGNUP_RATE_LIMIT per client network (an IPv4 address or an IPv6 /64), and the caps on confirmation texts per number and per number block.
 import type { Database } from '../db/client';
-import { countSignup } from '../db/signup-windows';
 import { AppError } from '../errors';
+import { clientNetwork } from '../http/request-meta';
+import { ONE_DAY_MS, TEN_MINUTES_MS, countInWindow } from '../db/rate-windows';
 
-export const SIGNUP_WINDOW_MS = 10 * 60_000;
+export const SIGNUP_WINDOW_MS = TEN_MINUTES_MS;
 
-async function clientKey(secret: string, ip: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`signup-ip:${ip}`)));
-  return [...mac.slice(0, 12)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
+/** Confirmation texts one number may receive per UTC day, however many signups name it. */
+export const CONFIRMATION_TEXTS_PER_NUMBER = 3;
+/** Confirmation texts per day to one block of numbers (the number without its last three digits): pumping walks a block. */
+export const CONFIRMATION_TEXTS_PER_BLOCK = 20;
 
 /**
  * Counts this signup against the client's window; throws `rate_limited` (429, Retry-After until the window
@@ -17,12 +17,21 @@ async function clientKey(secret: string, ip: string): Promise<string> {
  */
 export async function enforceSignupLimit(db: Database, secret: string, ip: string | null, limit: number, now: number): Promise<void> {
   if (limit === 0 || !ip) return;
-  const windowStart = Math.floor(now / SIGNUP_WINDOW_MS) * SIGNUP_WINDOW_MS;
-  const count = await countSignup(db, await clientKey(secret, ip), windowStart);
+  const { count, retryAfter } = await countInWindow(db, { secret, label: 'signup-ip', value: clientNetwork(ip), windowMs: SIGNUP_WINDOW_MS, now });
   if (count > limit) {
-    const retryAfter = Math.max(1, Math.ceil((windowStart + SIGNUP_WINDOW_MS - now) / 1000));
     throw new AppError('rate_limited', 'Too many signups from this connection. Please wait a few minutes and try again.', null, {
       'Retry-After': String(retryAfter),
     });
   }
+}
+
+/**
+ * Counts one confirmation text to `number` (E.164) and says whether it may go: at most
+ * CONFIRMATION_TEXTS_PER_NUMBER a day to the number and CONFIRMATION_TEXTS_PER_BLOCK to its block.
+ */
+export async function mayTextConfirmation(db: Database, secret: string, number: string, now: number): Promise<boolean> {
+  const perNumber = await countInWindow(db, { secret, label: 'sms-number', value: number, windowMs: ONE_DAY_MS, now });
+  if (perNumber.count > CONFIRMATION_TEXTS_PER_NUMBER) return false;
+  const perBlock = await countInWindow(db, { secret, label: 'sms-block', value: number.slice(0, -3), windowMs: ONE_DAY_MS, now });
+  return perBlock.count <= CONFIRMATION_TEXTS_PER_BLOCK;
 }

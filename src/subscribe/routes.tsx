@@ -1,9 +1,7 @@
-// POST /api/subscribe: JSON or form in; 202 pending for every valid signup, known address or not.
+// POST /api/subscribe: JSON or form in; 202 pending for every valid signup, known address or not, before any of the work that differs.
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env';
-import { AppError } from '../errors';
 import { clientIp, readJsonOrForm, wantsHtml } from '../http/request-meta';
 import { PendingPage } from '../pages/pending-page';
 import { enforceSignupLimit } from './rate-limit';
@@ -15,23 +13,19 @@ import { requestSubscription } from './subscribe';
 
 export const MAX_SIGNUP_BYTES = 16 * 1024;
 
-export const subscribeRoutes = new Hono<AppEnv>().post(
-  '/api/subscribe',
-  bodyLimit({
-    maxSize: MAX_SIGNUP_BYTES,
-    onError: () => {
-      throw new AppError('payload_too_large', 'The signup is larger than 16 KiB.');
-    },
-  }),
-  async (c) => {
-    const services = c.var.services;
-    const { config } = services;
-    const now = Date.now();
-    const { kind, body } = await readJsonOrForm(c);
-    const signup = parseSignup(body, { defaultSendHour: config.defaultSendHour, smsAllowedCountries: config.smsAllowedCountries, courseIds: COURSE_IDS, defaultCourse: DEFAULT_COURSE_ID });
-    await enforceSignupLimit(services.db, config.tokenSecret, clientIp(c), config.signupRateLimit, now);
-    await requestSubscription(services, signup, { sourceIp: clientIp(c), method: kind === 'form' ? 'form' : 'api', now });
-    if (kind === 'form' && wantsHtml(c)) return c.html(<PendingPage channel={signup.channel} />, 202);
-    return c.json({ status: 'pending' }, 202);
-  },
-);
+export const subscribeRoutes = new Hono<AppEnv>().post('/api/subscribe', async (c) => {
+  const services = c.var.services;
+  const { config } = services;
+  const now = Date.now();
+  const { kind, body } = await readJsonOrForm(c, MAX_SIGNUP_BYTES);
+  const signup = parseSignup(body, { defaultSendHour: config.defaultSendHour, smsAllowedCountries: config.smsAllowedCountries, courseIds: COURSE_IDS, defaultCourse: DEFAULT_COURSE_ID });
+  await enforceSignupLimit(services.db, config.tokenSecret, clientIp(c), config.signupRateLimit, now);
+  // Recording and confirming run after the answer, for a new and a known address alike: same answer, same time.
+  const work = requestSubscription(services, signup, { sourceIp: clientIp(c), method: kind === 'form' ? 'form' : 'api', now }).then(
+    (outcome) => services.log.info('signup', { channel: signup.channel, outcome }),
+    (error: unknown) => services.log.error('signup_failed', { channel: signup.channel, error }),
+  );
+  c.executionCtx.waitUntil(work);
+  if (kind === 'form' && wantsHtml(c)) return c.html(<PendingPage channel={signup.channel} />, 202);
+  return c.json({ status: 'pending' }, 202);
+});

@@ -1,5 +1,6 @@
 // Validates a signup (JSON or form fields) into a typed request, or the first problem as an AppError naming its field.
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+// The full metadata ("max") is what tells a mobile number from a premium, toll-free or shared-cost one (~20 KiB gzipped).
+import { isSupportedCountry, parsePhoneNumberFromString, type PhoneNumberType } from 'libphonenumber-js/max';
 import * as z from 'zod/mini';
 import { AppError } from '../errors';
 import { SMS_WINDOW } from '../schedule/due';
@@ -47,7 +48,16 @@ const signupSchema = z.object({
 
 const emailShape = z.email({ error: 'Please enter a valid email address.' });
 
-function fail(field: string, message: string, code: 'invalid_field' | 'consent_required' | 'country_not_allowed' | 'send_hour_not_allowed' = 'invalid_field'): never {
+type SignupErrorCode = 'invalid_field' | 'consent_required' | 'country_not_allowed' | 'number_not_allowed' | 'send_hour_not_allowed';
+
+/**
+ * The only number types a text goes to: mobiles, and numbers the plan cannot tell from one (most of +1).
+ * Everything else (premium, toll-free, shared-cost, UAN, VoIP, personal, pager, voicemail, or no type at all) is
+ * where SMS pumping pays out, or where a daily text cannot be read.
+ */
+export const SMS_NUMBER_TYPES: ReadonlySet<PhoneNumberType> = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
+
+function fail(field: string, message: string, code: SignupErrorCode = 'invalid_field'): never {
   throw new AppError(code, message, field);
 }
 
@@ -82,10 +92,15 @@ export function parseSignup(
   }
 
   if (!input.phone) fail('phone', 'Please enter your mobile number.');
-  const phone = parsePhoneNumberFromString(input.phone, (input.country as CountryCode | undefined) ?? undefined);
+  // The claimed country only reads a national number; an international one keeps its own.
+  const phone = parsePhoneNumberFromString(input.phone, input.country && isSupportedCountry(input.country) ? input.country : undefined);
   if (!phone || !phone.isValid()) fail('phone', 'Please enter a valid mobile number, like +1 555 123 4567, or a national number with its country.');
-  const country = phone.country ?? input.country ?? null;
-  if (!country || !rules.smsAllowedCountries.includes(country)) {
+  // The country is the number's own: a non-geographic number (+800, +870, +881, +979…) has none and is refused.
+  const country = phone.country ?? null;
+  if (!country || !SMS_NUMBER_TYPES.has(phone.getType()!)) {
+    fail('phone', 'Texts go only to mobile numbers. Premium, toll-free, shared-cost, satellite and other special numbers cannot sign up.', 'number_not_allowed');
+  }
+  if (!rules.smsAllowedCountries.includes(country)) {
     fail('phone', `Texts can only be sent to numbers in ${rules.smsAllowedCountries.join(', ')} for now.`, 'country_not_allowed');
   }
   if (sendHour < SMS_WINDOW.firstHour || sendHour >= SMS_WINDOW.endHour) {

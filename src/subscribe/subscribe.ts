@@ -12,16 +12,18 @@ import { randomId } from '../security/base32';
 import { signToken } from '../security/tokens';
 import type { Services } from '../services';
 import { CONSENT_TEXTS } from './consent-text';
+import { mayTextConfirmation } from './rate-limit';
 import type { SignupRequest } from './signup-input';
 
 /** A pending signup gets at most one confirmation per this interval, however often the form is sent. */
 export const CONFIRMATION_INTERVAL_MS = 10 * 60_000;
 
-export type SignupOutcome = 'confirmation_sent' | 'confirmation_recent' | 'confirmation_failed' | 'already_subscribed';
+export type SignupOutcome = 'confirmation_sent' | 'confirmation_recent' | 'confirmation_capped' | 'confirmation_failed' | 'already_subscribed';
 
 /**
- * Records the signup and sends the confirmation. The caller answers the same way whatever the outcome, so
- * nobody can learn from the answer whether an address is known.
+ * Records the signup and sends the confirmation. The caller answers before this runs (out of the request path)
+ * and the same way whatever the outcome, so nobody can learn from the answer or its timing whether an address is
+ * known. A confirmation text goes only within the per-number and per-block daily caps.
  */
 export async function requestSubscription(
   services: Services,
@@ -46,6 +48,10 @@ export async function requestSubscription(
   if (subscriber.confirmation_sent_at !== null && meta.now - subscriber.confirmation_sent_at < CONFIRMATION_INTERVAL_MS) {
     return 'confirmation_recent';
   }
+  if (signup.channel === 'sms' && !(await mayTextConfirmation(db, services.config.tokenSecret, signup.address, meta.now))) {
+    services.log.warn('confirmation_capped', { subscriber: subscriber.id });
+    return 'confirmation_capped';
+  }
   const outcome = await sendConfirmation(services, subscriber.id, signup, meta.now);
   if (outcome.outcome === 'permanent') {
     // The provider says this address can never receive (e.g. Twilio 21610, 21211): no further attempts.
@@ -54,7 +60,7 @@ export async function requestSubscription(
   }
   if (outcome.outcome !== 'ok') {
     // The signup is kept; sending the form again retries the confirmation.
-    console.warn(JSON.stringify({ event: 'confirmation_not_sent', subscriber: subscriber.id, outcome: outcome.outcome, error: outcome.error }));
+    services.log.warn('confirmation_not_sent', { subscriber: subscriber.id, outcome: outcome.outcome, error: outcome.error });
     return 'confirmation_failed';
   }
   await markConfirmationSent(db, subscriber.id, meta.now);

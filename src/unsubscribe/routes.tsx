@@ -6,6 +6,7 @@ import type { AppEnv } from '../app-env';
 import { courseOf } from '../course/course';
 import { endAllEnrolments, endSubscription, findEnrolments, findSubscriber } from '../db/subscribers';
 import type { Subscriber } from '../db/schema';
+import { readBodyBytes } from '../http/read-body';
 import { NoticePage } from '../pages/notice-page';
 import { UnsubscribePage } from '../pages/unsubscribe-page';
 import { verifyToken } from '../security/tokens';
@@ -40,7 +41,8 @@ export const unsubscribeRoutes = new Hono<AppEnv>()
     const { services } = c.var;
     const subscriberId = await verifyToken(services.config.tokenSecret, 'unsubscribe', c.req.param('token'));
     if (!subscriberId) return c.html(invalidLink, 404);
-    const body = await c.req.text().catch(() => '');
+    // The one-click body is 26 bytes; a larger one is refused (413) before more than 4 KiB is read.
+    const body = new TextDecoder().decode(await readBodyBytes(c, 4 * 1024));
     const oneClick = body.includes('List-Unsubscribe=One-Click');
     await endSubscription(services.db, subscriberId, 'unsubscribed', oneClick ? 'one-click unsubscribe' : 'unsubscribe link', Date.now());
     if (oneClick) return c.text('Unsubscribed.', 200);

@@ -48,7 +48,7 @@ export async function handleResendEvent(services: Services, payload: unknown, no
   if (!envelope.success) throw new AppError('invalid_request', 'The webhook body is not a Resend event.', 'type');
   const { type, data } = envelope.data;
   const result = await act(services, type, data, now);
-  console.log(JSON.stringify({ event: 'resend_webhook', type, outcome: result }));
+  services.log.info('resend_webhook', { type, outcome: result });
   return { type, outcome: result };
 }
 
@@ -81,7 +81,7 @@ async function act(services: Services, type: string, data: unknown, now: number)
     return changed ? 'delivery_updated' : 'delivery_unchanged';
   }
   if (IGNORED.has(type)) return 'ignored';
-  console.warn(JSON.stringify({ event: 'resend_webhook_unknown_type', type: type.slice(0, 64) }));
+  services.log.warn('resend_webhook_unknown_type', { type: type.slice(0, 64) });
   return 'unknown_type';
 }
 
@@ -104,11 +104,11 @@ async function receive(services: Services, event: EmailEventData, now: number): 
   if (!account) throw new AppError('not_configured', 'Received emails cannot be read here: RESEND_API_KEY is not configured.');
   const fetched = await fetchReceivedEmail(account, event.email_id);
   if (fetched.outcome === 'retryable') {
-    console.error(JSON.stringify({ event: 'inbound_email_fetch_failed', error: fetched.error }));
+    services.log.error('inbound_email_fetch_failed', { error: fetched.error });
     throw new AppError('provider_unavailable', 'The received email could not be read from Resend just now; please retry.');
   }
   if (fetched.outcome === 'permanent') {
-    console.warn(JSON.stringify({ event: 'inbound_email_missing', error: fetched.error }));
+    services.log.warn('inbound_email_missing', { error: fetched.error });
     return 'email_not_found';
   }
   const result = await receiveInboundEmail(services, fromResend(fetched.email, event.email_id), now);

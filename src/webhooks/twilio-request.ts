@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env';
 import { AppError } from '../errors';
+import { readBodyText } from '../http/read-body';
 import { decodeTwilioForm, verifyTwilioSignature, type TwilioParams } from '../security/twilio-signature';
 
 /** The largest webhook body read: an SMS body is at most 1,600 characters, the other parameters a few hundred. */
@@ -9,7 +10,7 @@ export const MAX_TWILIO_WEBHOOK_BYTES = 64 * 1024;
 
 /** The first value of a parameter, or null when it was not sent or is empty. */
 export function paramOf(params: TwilioParams, name: string): string | null {
-  const value = params[name];
+  const value = Object.hasOwn(params, name) ? params[name] : undefined;
   const first = Array.isArray(value) ? value[0] : value;
   return first === undefined || first === '' ? null : first;
 }
@@ -24,15 +25,15 @@ export async function readSignedTwilioForm(c: Context<AppEnv>): Promise<TwilioPa
   if (!config.twilioAuthToken) {
     throw new AppError('not_configured', 'Twilio webhooks are not set up here: TWILIO_AUTH_TOKEN is not configured.');
   }
-  const rawBody = new TextDecoder().decode(await c.req.arrayBuffer());
+  const rawBody = await readBodyText(c, MAX_TWILIO_WEBHOOK_BYTES);
   const isForm = (c.req.header('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
-  const params = isForm ? decodeTwilioForm(rawBody) : {};
+  const params = isForm ? decodeTwilioForm(rawBody) : (Object.create(null) as TwilioParams);
   const requested = new URL(c.req.url);
   const url = `${config.publicUrl}${requested.pathname}${requested.search}`;
   const signature = c.req.header('x-twilio-signature') ?? null;
   if (!(await verifyTwilioSignature({ authToken: config.twilioAuthToken, url, params, signature, rawBody }))) {
     // Logged without the body: a mismatch after a deploy usually means PUBLIC_URL differs from the URL set in Twilio.
-    console.warn(JSON.stringify({ event: 'twilio_signature_rejected', path: requested.pathname, signed: signature !== null }));
+    c.var.services.log.warn('twilio_signature_rejected', { path: requested.pathname, signed: signature !== null });
     throw new AppError('invalid_signature', 'The X-Twilio-Signature header does not match this request.');
   }
   return params;

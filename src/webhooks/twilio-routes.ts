@@ -1,20 +1,12 @@
 // POST /webhooks/twilio/sms (inbound texts, answered with TwiML) and POST /webhooks/twilio/status (delivery status).
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env';
 import { AppError } from '../errors';
 import { settleAcceptedDelivery } from '../delivery/settle-accepted';
 import { recordSmsStatus } from '../sms-replies/delivery-status';
 import { answerInboundSms } from '../sms-replies/inbound-sms';
 import { TWIML_CONTENT_TYPE, twimlResponse } from './twiml';
-import { MAX_TWILIO_WEBHOOK_BYTES, paramOf, readSignedTwilioForm } from './twilio-request';
-
-const limitBody = bodyLimit({
-  maxSize: MAX_TWILIO_WEBHOOK_BYTES,
-  onError: () => {
-    throw new AppError('payload_too_large', 'The webhook body is larger than 64 KiB.');
-  },
-});
+import { paramOf, readSignedTwilioForm } from './twilio-request';
 
 function required(value: string | null, name: string): string {
   if (value === null) throw new AppError('invalid_request', `The webhook has no ${name}.`, name);
@@ -22,7 +14,7 @@ function required(value: string | null, name: string): string {
 }
 
 export const twilioWebhookRoutes = new Hono<AppEnv>()
-  .post('/webhooks/twilio/sms', limitBody, async (c) => {
+  .post('/webhooks/twilio/sms', async (c) => {
     const params = await readSignedTwilioForm(c);
     const answer = await answerInboundSms(c.var.services, {
       from: required(paramOf(params, 'From'), 'From'),
@@ -31,16 +23,16 @@ export const twilioWebhookRoutes = new Hono<AppEnv>()
       optOutType: paramOf(params, 'OptOutType'),
       now: Date.now(),
     });
-    console.log(JSON.stringify({ event: 'sms_received', outcome: answer.outcome, replied: answer.reply !== null }));
+    c.var.services.log.info('sms_received', { outcome: answer.outcome, replied: answer.reply !== null });
     return c.body(twimlResponse(answer.reply), 200, { 'content-type': TWIML_CONTENT_TYPE });
   })
-  .post('/webhooks/twilio/status', limitBody, async (c) => {
+  .post('/webhooks/twilio/status', async (c) => {
     const params = await readSignedTwilioForm(c);
     const code = paramOf(params, 'ErrorCode');
     const messageSid = required(paramOf(params, 'MessageSid') ?? paramOf(params, 'SmsSid'), 'MessageSid');
     const deliveryKey = c.req.query('delivery');
     if (deliveryKey && (await settleAcceptedDelivery(c.var.services, deliveryKey, messageSid))) {
-      console.log(JSON.stringify({ event: 'sms_settled_by_callback' }));
+      c.var.services.log.info('sms_settled_by_callback');
     }
     const outcome = await recordSmsStatus(c.var.services, {
       messageSid,
@@ -49,6 +41,6 @@ export const twilioWebhookRoutes = new Hono<AppEnv>()
       to: paramOf(params, 'To'),
       now: Date.now(),
     });
-    if (outcome === 'suppressed') console.warn(JSON.stringify({ event: 'sms_number_suppressed', errorCode: code }));
+    if (outcome === 'suppressed') c.var.services.log.warn('sms_number_suppressed', { errorCode: code });
     return c.body(null, 204);
   });

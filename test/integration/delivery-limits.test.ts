@@ -41,7 +41,9 @@ beforeEach(async () => {
   await clearDatabase();
   lines = [];
   const capture = (message: unknown) => {
-    if (typeof message === 'string' && message.startsWith('{"event":"invocation"')) lines.push(JSON.parse(message) as InvocationLine);
+    if (typeof message !== 'string' || !message.startsWith('{')) return;
+    const line = JSON.parse(message) as InvocationLine;
+    if (line.event === 'invocation') lines.push(line);
   };
   vi.spyOn(console, 'log').mockImplementation(capture);
   vi.spyOn(console, 'warn').mockImplementation(capture);
@@ -54,6 +56,7 @@ describe('a tick larger than one invocation can carry', () => {
     const now = Date.parse('2026-07-01T12:00:00Z');
     await seedDue(count, now, 0.05);
     const providers = envWith({
+      LOG_LEVEL: 'info',
       RESEND_API_KEY: 're_limits',
       RESEND_BASE_URL: env.RESEND_STAND_IN_URL,
       TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`,

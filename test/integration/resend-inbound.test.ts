@@ -209,9 +209,9 @@ describe('Resend webhook signatures', () => {
   });
 
   it('answers 2xx to event types it does not know, with a log line', async () => {
-    const warn = vi.spyOn(console, 'warn');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const body = JSON.stringify({ type: 'domain.updated', created_at: new Date().toISOString(), data: { id: 'd_1' } });
-    const response = await postWebhook(body, signed(body));
+    const response = await postWebhook(body, signed(body), inboundEnv({ LOG_LEVEL: 'info' }));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ received: true, type: 'domain.updated', outcome: 'unknown_type' });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('"resend_webhook_unknown_type"'));

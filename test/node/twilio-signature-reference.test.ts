@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import twilio from 'twilio';
 import { describe, expect, it } from 'vitest';
 import vectors from '../fixtures/specs/signature-test-vectors.json';
-import { computeTwilioSignature, verifyTwilioSignature, type TwilioParams } from '../../src/security/twilio-signature';
+import { computeTwilioSignature, decodeTwilioForm, verifyTwilioSignature, type TwilioParams } from '../../src/security/twilio-signature';
 import { twimlResponse } from '../../src/webhooks/twiml';
 import { composeHelpSms, composeResumeSms, composeSafetySms } from '../../src/messages/sms';
 
@@ -101,5 +101,33 @@ describe('twimlResponse against MessagingResponse', () => {
       expect(twimlResponse(reply)).toBe(reference.toString());
     }
     expect(twimlResponse(null)).toBe(new twilio.twiml.MessagingResponse().toString());
+  });
+});
+
+describe('decodeTwilioForm with names an object would inherit', () => {
+  it('verifies, as the twilio package does, a webhook whose fields are named constructor, __proto__, toString and hasOwnProperty', async () => {
+    const token = randomBytes(16).toString('hex');
+    const url = 'https://rebuild.example/webhooks/twilio/sms';
+    const fields: [string, string][] = [
+      ['MessageSid', 'SM0123456789abcdef0123456789abcdef'],
+      ['From', '+14155550123'],
+      ['Body', 'YES'],
+      ['constructor', 'c'],
+      ['__proto__', 'p'],
+      ['toString', 't'],
+      ['hasOwnProperty', 'h'],
+      ['valueOf', ''],
+    ];
+    const body = new URLSearchParams(fields).toString();
+    const reference: Record<string, string> = Object.create(null);
+    for (const [name, value] of fields) reference[name] = value;
+    const signature = twilio.getExpectedTwilioSignature(token, url, reference);
+    expect(twilio.validateRequest(token, signature, url, reference)).toBe(true);
+
+    const params = decodeTwilioForm(body);
+    expect(Object.keys(params).sort()).toEqual(fields.map(([name]) => name).sort());
+    expect(params.constructor).toBe('c');
+    expect(await computeTwilioSignature(token, url, params)).toBe(signature);
+    expect(await verifyTwilioSignature({ authToken: token, url, params, signature })).toBe(true);
   });
 });

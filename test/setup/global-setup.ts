@@ -11,6 +11,8 @@ declare module 'vitest' {
     /** Separate stand-ins for fault tests, so injected failures never reach other test files. */
     faultyResendStandInUrl: string;
     faultyTwilioStandInUrl: string;
+    /** A Resend stand-in of its own for the signup timing test, which makes it slow. */
+    slowResendStandInUrl: string;
   }
 }
 
@@ -20,11 +22,13 @@ export default async function setup(project: TestProject) {
   const twilio = await startTwilioStandIn();
   const faultyResend = await startResendStandIn();
   const faultyTwilio = await startTwilioStandIn();
+  const slowResend = await startResendStandIn();
   project.provide('resendStandInUrl', resend.url);
   project.provide('twilioStandInUrl', twilio.url);
   project.provide('faultyResendStandInUrl', faultyResend.url);
   project.provide('faultyTwilioStandInUrl', faultyTwilio.url);
+  project.provide('slowResendStandInUrl', slowResend.url);
   return async () => {
-    await Promise.all([resend.close(), twilio.close(), faultyResend.close(), faultyTwilio.close()]);
+    await Promise.all([resend.close(), twilio.close(), faultyResend.close(), faultyTwilio.close(), slowResend.close()]);
   };
 }

@@ -7,9 +7,10 @@ const TOKEN = 'admin-token-for-the-session-tests-0123';
 const NOW = Date.UTC(2026, 5, 1, 12);
 
 describe('admin session', () => {
-  it('accepts its own value until it expires', async () => {
+  it('accepts its own value until it expires, and never makes the same value twice', async () => {
     const value = await signAdminSession(TOKEN, NOW, 60_000);
     expect(value).not.toContain(TOKEN);
+    expect(await signAdminSession(TOKEN, NOW, 60_000)).not.toBe(value);
     expect(await verifyAdminSession(TOKEN, value, NOW)).toBe(true);
     expect(await verifyAdminSession(TOKEN, value, NOW + 59_999)).toBe(true);
     expect(await verifyAdminSession(TOKEN, value, NOW + 60_000)).toBe(false);
@@ -17,10 +18,11 @@ describe('admin session', () => {
 
   it('refuses another token, a changed expiry or MAC, garbage, and no token configured', async () => {
     const value = await signAdminSession(TOKEN, NOW, 60_000);
-    const [expiresAt, mac] = value.split('.') as [string, string];
+    const [expiresAt, nonce, mac] = value.split('.') as [string, string, string];
     expect(await verifyAdminSession(`${TOKEN}x`, value, NOW)).toBe(false);
-    expect(await verifyAdminSession(TOKEN, `${Number(expiresAt) + 1}.${mac}`, NOW)).toBe(false);
-    expect(await verifyAdminSession(TOKEN, `${expiresAt}.${mac.slice(0, -1)}${mac.endsWith('a') ? 'b' : 'a'}`, NOW)).toBe(false);
+    expect(await verifyAdminSession(TOKEN, `${Number(expiresAt) + 1}.${nonce}.${mac}`, NOW)).toBe(false);
+    expect(await verifyAdminSession(TOKEN, `${expiresAt}.${nonce.slice(0, -1)}${nonce.endsWith('a') ? 'b' : 'a'}.${mac}`, NOW)).toBe(false);
+    expect(await verifyAdminSession(TOKEN, `${expiresAt}.${nonce}.${mac.slice(0, -1)}${mac.endsWith('a') ? 'b' : 'a'}`, NOW)).toBe(false);
     expect(await verifyAdminSession(TOKEN, TOKEN, NOW)).toBe(false);
     expect(await verifyAdminSession(TOKEN, undefined, NOW)).toBe(false);
     expect(await verifyAdminSession(null, value, NOW)).toBe(false);

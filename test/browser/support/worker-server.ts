@@ -51,7 +51,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Loc
     await applyMigrations(projectDir, persistDir);
     const port = await findFreePort();
     const url = `http://${HOST}:${port}`;
-    const vars = { ...options.vars, PUBLIC_URL: url };
+    const vars = { LOG_LEVEL: 'silent', ...options.vars, PUBLIC_URL: url };
     const worker = await unstable_startWorker({
       config: path.join(projectDir, 'wrangler.toml'),
       sendMetrics: false,
