@@ -7,9 +7,9 @@ import { ONE_DAY_MS, TEN_MINUTES_MS, countInWindow } from '../db/rate-windows';
 export const SIGNUP_WINDOW_MS = TEN_MINUTES_MS;
 
 /** Confirmation texts one number may receive per UTC day, however many signups name it. */
-export const CONFIRMATION_TEXTS_PER_NUMBER = 3;
+export const CONFIRMATION_TEXTS_PER_NUMBER = 5;
 /** Confirmation texts per day to one block of numbers (the number without its last three digits): pumping walks a block. */
-export const CONFIRMATION_TEXTS_PER_BLOCK = 20;
+export const CONFIRMATION_TEXTS_PER_BLOCK = 100;
 
 /**
  * Counts this signup against the client's window; throws `rate_limited` (429, Retry-After until the window
