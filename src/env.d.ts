@@ -15,5 +15,7 @@ declare namespace Cloudflare {
     REFLECTIONS_KEY?: string;
     REFLECTIONS_KEY_PREVIOUS?: string;
     ADMIN_SHOWS_REFLECTIONS?: string;
+    RESEND_RATE_LIMIT?: string;
+    TWILIO_RATE_LIMIT?: string;
   }
 }

@@ -1,12 +1,14 @@
-// Wiring in one place: configuration, database and the channel transports chosen from the environment, all metered.
+// Wiring in one place: configuration, database, the channel transports chosen from the environment and their shared pace, all metered.
 import { readConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
-import type { EmailChannel, SmsChannel } from './channels/channel';
+import type { EmailChannel, PaceHint, SmsChannel } from './channels/channel';
 import { createOutboxEmailChannel, createOutboxSmsChannel } from './channels/outbox';
 import { createResendEmailChannel } from './channels/resend';
 import { createTwilioSmsChannel } from './channels/twilio';
 import { reextractReflections, type ReextractResult } from './replies/reextract';
 import { createReflectionCipher, type ReflectionCipher } from './security/reflection-cipher';
+import type { PaceGate, PaceSlot, Provider } from './dispatch/pace';
+import type { DispatchMessage } from './dispatch/plan';
 import { meterD1, meterQueue, newUsage, type InvocationUsage } from './platform/invocation-meter';
 
 export interface Services {
@@ -15,11 +17,16 @@ export interface Services {
   d1: D1Database;
   email: EmailChannel;
   sms: SmsChannel;
-  queue: Env['DELIVERY_QUEUE'];
   /** Encrypts and decrypts reflections at rest. */
   reflectionCipher: ReflectionCipher;
   /** Re-runs the current extractor over one page of stored reflections (ids after `after`), for the operator. */
   reextractReflections: (after: number) => Promise<ReextractResult>;
+  queue: Queue<DispatchMessage>;
+  /** The providers' shared pace (a Durable Object per provider; free for the outbox). */
+  pace: PaceGate;
+  /** The wall clock and a real wait, for pacing only: features take `now` from their caller. */
+  wallClock(): number;
+  sleep(ms: number): Promise<void>;
   /** What this invocation has spent so far against the platform's limits. */
   usage: InvocationUsage;
 }
@@ -45,19 +52,71 @@ function meterSms(channel: SmsChannel, usage: InvocationUsage): SmsChannel {
   };
 }
 
+/**
+ * The pace gate over the SEND_PACE Durable Object, for the providers that are configured (each call is a subrequest).
+ * A Resend answer with no requests left in its window holds the pace until the window resets, on the next reservation.
+ */
+function createPaceGate(namespace: Env['SEND_PACE'], rates: Record<Provider, number | null>, usage: InvocationUsage) {
+  const heldFor: Record<Provider, number> = { resend: 0, twilio: 0 };
+  const stub = (provider: Provider) => namespace.get(namespace.idFromName(provider));
+  const gate: PaceGate = {
+    rate: (provider) => rates[provider],
+    async reserve(provider, ticket, count): Promise<PaceSlot> {
+      const rate = rates[provider];
+      if (rate === null) return { waitMs: 0, intervalMs: 0 };
+      usage.subrequests++;
+      const hold = heldFor[provider];
+      heldFor[provider] = 0;
+      return stub(provider).reserve(ticket, count, rate, hold);
+    },
+    async hold(provider, forMs) {
+      if (rates[provider] === null) return;
+      usage.subrequests++;
+      await stub(provider).hold(forMs);
+    },
+    async bookedAheadMs(provider) {
+      if (rates[provider] === null) return 0;
+      usage.subrequests++;
+      return stub(provider).bookedAheadMs();
+    },
+  };
+  const onResendPace = (hint: PaceHint) => {
+    if (hint.remaining <= 0) heldFor.resend = Math.max(heldFor.resend, hint.resetMs);
+  };
+  return { gate, onResendPace };
+}
+
 /** Builds the services for one invocation: Resend and Twilio when their keys are set, the outbox otherwise. */
 export function buildServices(env: Env, usage: InvocationUsage = newUsage()): Services {
   const config = readConfig(env);
   const d1 = meterD1(env.DB, usage);
   const db = openDatabase(d1);
-  const clock = () => Date.now();
+  const wallClock = () => Date.now();
+  const { gate, onResendPace } = createPaceGate(
+    env.SEND_PACE,
+    { resend: config.resend ? config.resendRateLimit : null, twilio: config.twilio ? config.twilioRateLimit : null },
+    usage,
+  );
   const email = config.resend
-    ? meterEmail(createResendEmailChannel(config.resend.apiKey, config.resend.baseUrl), usage)
-    : createOutboxEmailChannel(db, clock);
+    ? meterEmail(createResendEmailChannel(config.resend.apiKey, config.resend.baseUrl, onResendPace), usage)
+    : createOutboxEmailChannel(db, wallClock);
   const sms = config.twilio
     ? meterSms(createTwilioSmsChannel({ ...config.twilio, statusCallbackUrl: `${config.publicUrl}/webhooks/twilio/status` }), usage)
-    : createOutboxSmsChannel(db, clock, 'Rebuild Trust (outbox)');
+    : createOutboxSmsChannel(db, wallClock, 'Rebuild Trust (outbox)');
   const reflectionCipher = createReflectionCipher(config);
   const reextract = (after: number) => reextractReflections({ db, reflectionCipher }, after);
-  return { config, db, d1, email, sms, queue: meterQueue(env.DELIVERY_QUEUE, usage), reflectionCipher, reextractReflections: reextract, usage };
+  return {
+    config,
+    db,
+    d1,
+    email,
+    sms,
+    queue: meterQueue(env.DELIVERY_QUEUE, usage),
+    reflectionCipher,
+    reextractReflections: reextract,
+    pace: gate,
+    wallClock,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    usage,
+  };
 }

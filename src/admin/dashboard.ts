@@ -3,7 +3,7 @@ import type { Database } from '../db/client';
 import { openReflection } from '../db/reflections';
 import type { ReflectionCipher } from '../security/reflection-cipher';
 import { countSentByDay, countSubscribers, failingDeliveries, flaggedReflections, recentReflections, recentSubscribers } from '../db/admin-queries';
-import { MAX_ATTEMPTS } from '../delivery/progress';
+import { MAX_ATTEMPTS } from '../dispatch/progress';
 import { buildFunnel } from './funnel';
 import { maskAddress } from './mask-address';
 import { courses } from '../course/course';

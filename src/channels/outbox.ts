@@ -28,7 +28,7 @@ export function createOutboxEmailChannel(db: Database, clock: () => number): Ema
                json_extract(value, '$.key'), ${clock()}
         FROM json_each(${JSON.stringify(rows)}) WHERE true
         ON CONFLICT (idempotency_key) DO NOTHING`);
-      return rows.map((row) => ({ outcome: 'ok', providerId: `outbox:${row.key}` }));
+      return rows.map((row) => ({ outcome: 'sent', providerId: `outbox:${row.key}` }));
     },
   };
 }
@@ -49,7 +49,7 @@ export function createOutboxSmsChannel(db: Database, clock: () => number, from: 
           created_at: clock(),
         })
         .onConflictDoNothing();
-      return { outcome: 'ok', providerId: `outbox:${idempotencyKey}` };
+      return { outcome: 'sent', providerId: `outbox:${idempotencyKey}` };
     },
   };
 }

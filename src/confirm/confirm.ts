@@ -2,7 +2,7 @@
 import { WELCOME_DAY, completionDay, courseOf } from '../course/course';
 import type { Subscriber } from '../db/schema';
 import { activateSubscriber, findSubscriber } from '../db/subscribers';
-import { deliverDue } from '../delivery/deliver';
+import { deliverDue } from '../dispatch/deliver';
 import { nextSendAt } from '../schedule/due';
 import type { Services } from '../services';
 

@@ -3,7 +3,7 @@ import { confirmSubscription } from '../confirm/confirm';
 import { WELCOME_DAY, completionDay, courseOf } from '../course/course';
 import type { Subscriber } from '../db/schema';
 import { resumeAfterOptIn } from '../db/sms-queries';
-import { deliverDue } from '../delivery/deliver';
+import { deliverDue } from '../dispatch/deliver';
 import { composeResumeSms } from '../messages/sms';
 import { describeWhen, nextSendAt } from '../schedule/due';
 import type { Services } from '../services';

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env';
 import { AppError } from '../errors';
-import { settleAcceptedDelivery } from '../delivery/settle-accepted';
+import { settleAcceptedDelivery } from '../dispatch/settle-accepted';
 import { recordSmsStatus } from '../sms-replies/delivery-status';
 import { answerInboundSms } from '../sms-replies/inbound-sms';
 import { TWIML_CONTENT_TYPE, twimlResponse } from './twiml';

@@ -1,7 +1,7 @@
 // How a tick groups leased subscribers for the queue: full groups per channel, only the last one partial.
 import { describe, expect, it } from 'vitest';
-import { takeGroups } from '../../src/delivery/plan-tick';
-import type { PendingGroups } from '../../src/delivery/queue-messages';
+import { takeGroups } from '../../src/dispatch/plan';
+import type { PendingGroups } from '../../src/dispatch/plan';
 
 const leased = (channel: 'email' | 'sms', from: number, count: number) =>
   Array.from({ length: count }, (_, index) => ({ id: `${channel}${from + index}`, channel }));

@@ -1,0 +1,78 @@
+// The daily send's one entry point: the cron tick plans, the queue consumer delivers, each invocation inside the Free plan's budget.
+import type { Services } from '../services';
+import { FREE_PLAN_LIMITS, type InvocationUsage } from '../platform/invocation-meter';
+import { deliverGroup, type DeliverySummary } from './deliver';
+import { planAllowance, type PaceGate, type Provider } from './pace';
+import { LEASE_MS, SUBSCRIBERS_PER_MESSAGE, planTick, type Allowance, type DispatchMessage } from './plan';
+
+/** Pages a `plan` continuation takes inside a queue invocation, and the most that may cost. */
+const PAGES_PER_CONTINUATION = 8;
+const PLAN_COST: InvocationUsage = { d1Queries: PAGES_PER_CONTINUATION * 2, subrequests: PAGES_PER_CONTINUATION * 3 + 1 };
+/** The most one `deliver` message may spend: load, claim, keys, record (5 statements); a pace slot, 10 SMS, a hold. */
+const DELIVER_COST: InvocationUsage = { d1Queries: 8, subrequests: 12 };
+/** Planned work must find its pace slot well inside its lease. */
+const PLAN_HORIZON_MS = LEASE_MS - 5 * 60_000;
+/** The longest the queue may hold a message back (the platform allows 12 hours). */
+const MAX_QUEUE_DELAY_S = 12 * 3600;
+
+export type DispatchTotals = DeliverySummary & { planned: number; postponed: number; deferred: number; later: number };
+
+function withinBudget(usage: InvocationUsage, cost: InvocationUsage): boolean {
+  return usage.d1Queries + cost.d1Queries <= FREE_PLAN_LIMITS.d1Queries && usage.subrequests + cost.subrequests <= FREE_PLAN_LIMITS.subrequests;
+}
+
+/** How many subscribers each channel may take on this tick, from what its pace has already booked. */
+async function allowanceOf(pace: PaceGate): Promise<Allowance> {
+  const perChannel = async (provider: Provider, perCall: number): Promise<number> => {
+    const rate = pace.rate(provider);
+    if (rate === null) return Number.MAX_SAFE_INTEGER;
+    return planAllowance(rate, PLAN_HORIZON_MS, await pace.bookedAheadMs(provider)) * perCall;
+  };
+  const [email, sms] = await Promise.all([perChannel('resend', SUBSCRIBERS_PER_MESSAGE.email), perChannel('twilio', 1)]);
+  return { email, sms };
+}
+
+/** The cron tick: plans what is due at `scheduledTime` (never the wall clock, so a tick can be replayed). */
+export async function runDispatchTick(services: Services, scheduledTime: number) {
+  const allowance = await allowanceOf(services.pace);
+  return planTick(services.d1, services.queue, { now: scheduledTime, plannedAt: services.wallClock(), allowance });
+}
+
+/**
+ * One queue invocation: plan continuations and deliver groups, message by message while the budget lasts. A message
+ * whose pace slot is later, or whose provider said "wait", comes back through the queue after that long; one past
+ * the budget comes back at once in another invocation. Time moves on from the tick's instant as the wall clock does.
+ */
+export async function runDispatchBatch(services: Services, batch: MessageBatch<DispatchMessage>): Promise<DispatchTotals> {
+  const totals: DispatchTotals = { sent: 0, retrying: 0, suppressed: 0, waiting: 0, skipped: 0, planned: 0, postponed: 0, deferred: 0, later: 0 };
+  for (const message of batch.messages) {
+    const body = message.body;
+    if (!withinBudget(services.usage, body.type === 'plan' ? PLAN_COST : DELIVER_COST)) {
+      message.retry({ delaySeconds: 0 });
+      totals.deferred++;
+      continue;
+    }
+    const now = body.now + Math.max(0, services.wallClock() - body.plannedAt);
+    try {
+      if (body.type === 'plan') {
+        const summary = await planTick(services.d1, services.queue, { ...body, now: body.now }, PAGES_PER_CONTINUATION);
+        totals.planned += summary.planned;
+        totals.postponed += summary.postponed;
+        message.ack();
+        continue;
+      }
+      const { summary, againInMs } = await deliverGroup(services, body.subscriberIds, now, message.id);
+      for (const key of ['sent', 'retrying', 'suppressed', 'waiting', 'skipped'] as const) totals[key] += summary[key];
+      if (againInMs === null) message.ack();
+      else {
+        message.retry({ delaySeconds: Math.min(MAX_QUEUE_DELAY_S, Math.max(1, Math.ceil(againInMs / 1000))) });
+        totals.later++;
+      }
+    } catch (error) {
+      // Nothing is lost: unsent steps stay due (their lease expires) and the message is retried.
+      console.error(JSON.stringify({ event: 'queue_message_failed', type: body.type, error: (error as Error).message }));
+      message.retry({ delaySeconds: 30 });
+    }
+  }
+  return totals;
+}
