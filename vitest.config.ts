@@ -40,6 +40,8 @@ export default defineConfig({
                 TWILIO_STAND_IN_URL: inject('twilioStandInUrl'),
                 FAULTY_RESEND_STAND_IN_URL: inject('faultyResendStandInUrl'),
                 FAULTY_TWILIO_STAND_IN_URL: inject('faultyTwilioStandInUrl'),
+                PACED_RESEND_STAND_IN_URL: inject('pacedResendStandInUrl'),
+                PACED_TWILIO_STAND_IN_URL: inject('pacedTwilioStandInUrl'),
               },
             },
           })),

@@ -54,9 +54,11 @@ function meterSms(channel: SmsChannel, usage: InvocationUsage): SmsChannel {
 
 /**
  * The pace gate over the SEND_PACE Durable Object, for the providers that are configured (each call is a subrequest).
- * A Resend answer with no requests left in its window holds the pace until the window resets, on the next reservation.
+ * Resend's headers slow it down before a 429: a `ratelimit-limit` below the configured rate wins, and a spent window
+ * that resets later than its one second (the team's other traffic, a penalty) holds the pace until then.
  */
-function createPaceGate(namespace: Env['SEND_PACE'], rates: Record<Provider, number | null>, usage: InvocationUsage) {
+function createPaceGate(namespace: Env['SEND_PACE'], configured: Record<Provider, number | null>, usage: InvocationUsage) {
+  const rates = { ...configured };
   const heldFor: Record<Provider, number> = { resend: 0, twilio: 0 };
   const stub = (provider: Provider) => namespace.get(namespace.idFromName(provider));
   const gate: PaceGate = {
@@ -81,7 +83,8 @@ function createPaceGate(namespace: Env['SEND_PACE'], rates: Record<Provider, num
     },
   };
   const onResendPace = (hint: PaceHint) => {
-    if (hint.remaining <= 0) heldFor.resend = Math.max(heldFor.resend, hint.resetMs);
+    if (rates.resend !== null && hint.limit > 0) rates.resend = Math.min(rates.resend, hint.limit);
+    if (hint.remaining <= 0 && hint.resetMs > 1000) heldFor.resend = Math.max(heldFor.resend, hint.resetMs);
   };
   return { gate, onResendPace };
 }

@@ -6,5 +6,7 @@ declare namespace Cloudflare {
     TWILIO_STAND_IN_URL?: string;
     FAULTY_RESEND_STAND_IN_URL?: string;
     FAULTY_TWILIO_STAND_IN_URL?: string;
+    PACED_RESEND_STAND_IN_URL?: string;
+    PACED_TWILIO_STAND_IN_URL?: string;
   }
 }

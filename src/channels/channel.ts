@@ -39,8 +39,9 @@ export function isAccepted(outcome: SendOutcome): outcome is Extract<SendOutcome
   return outcome.outcome === 'sent' || outcome.outcome === 'duplicate';
 }
 
-/** What a provider's rate-limit headers said about the pace: nothing left until `resetMs` from now. */
+/** What a provider's rate-limit headers said: its limit per window, requests left, and ms until the window resets. */
 export interface PaceHint {
+  limit: number;
   remaining: number;
   resetMs: number;
 }

@@ -63,8 +63,9 @@ export function classifyResendError(status: number | null, name: string, retryAf
 
 /** Resend's IETF-style headers: requests left in the window and seconds until it resets. */
 export function paceHintOf(headers: Record<string, string> | null | undefined): PaceHint | undefined {
+  const limit = Number(headers?.['ratelimit-limit']);
   const remaining = Number(headers?.['ratelimit-remaining']);
   const reset = Number(headers?.['ratelimit-reset']);
-  if (!headers?.['ratelimit-remaining'] || !Number.isFinite(remaining) || !Number.isFinite(reset)) return undefined;
-  return { remaining, resetMs: Math.max(0, reset * 1000) };
+  if (!headers?.['ratelimit-remaining'] || ![limit, remaining, reset].every(Number.isFinite)) return undefined;
+  return { limit, remaining, resetMs: Math.max(0, reset * 1000) };
 }

@@ -11,6 +11,9 @@ declare module 'vitest' {
     /** Separate stand-ins for fault tests, so injected failures never reach other test files. */
     faultyResendStandInUrl: string;
     faultyTwilioStandInUrl: string;
+    /** Stand-ins that enforce a rate limit set by each test (`POST /__control/rate-limit`). */
+    pacedResendStandInUrl: string;
+    pacedTwilioStandInUrl: string;
   }
 }
 
@@ -20,11 +23,15 @@ export default async function setup(project: TestProject) {
   const twilio = await startTwilioStandIn();
   const faultyResend = await startResendStandIn();
   const faultyTwilio = await startTwilioStandIn();
+  const pacedResend = await startResendStandIn();
+  const pacedTwilio = await startTwilioStandIn();
   project.provide('resendStandInUrl', resend.url);
   project.provide('twilioStandInUrl', twilio.url);
   project.provide('faultyResendStandInUrl', faultyResend.url);
   project.provide('faultyTwilioStandInUrl', faultyTwilio.url);
+  project.provide('pacedResendStandInUrl', pacedResend.url);
+  project.provide('pacedTwilioStandInUrl', pacedTwilio.url);
   return async () => {
-    await Promise.all([resend.close(), twilio.close(), faultyResend.close(), faultyTwilio.close()]);
+    await Promise.all([resend, twilio, faultyResend, faultyTwilio, pacedResend, pacedTwilio].map((standIn) => standIn.close()));
   };
 }
