@@ -15,6 +15,14 @@ const PLAN_HORIZON_MS = LEASE_MS - 5 * 60_000;
 /** The longest the queue may hold a message back (the platform allows 12 hours). */
 const MAX_QUEUE_DELAY_S = 12 * 3600;
 
+/**
+ * The time a queue message has waited since it was planned, in whole minutes: a message brought back by the queue
+ * acts at its tick's instant plus that wait, while one handled at once acts exactly at its tick's instant.
+ */
+function wholeMinutesSince(plannedAt: number, wallNow: number): number {
+  return Math.floor(Math.max(0, wallNow - plannedAt) / 60_000) * 60_000;
+}
+
 export type DispatchTotals = DeliverySummary & { planned: number; postponed: number; deferred: number; later: number };
 
 function withinBudget(usage: InvocationUsage, cost: InvocationUsage): boolean {
@@ -41,7 +49,8 @@ export async function runDispatchTick(services: Services, scheduledTime: number)
 /**
  * One queue invocation: plan continuations and deliver groups, message by message while the budget lasts. A message
  * whose pace slot is later, or whose provider said "wait", comes back through the queue after that long; one past
- * the budget comes back at once in another invocation. Time moves on from the tick's instant as the wall clock does.
+ * the budget comes back at once in another invocation. Time moves on from the tick's instant as the wall clock does,
+ * by the minute; within a group, each send is decided at its own pace slot.
  */
 export async function runDispatchBatch(services: Services, batch: MessageBatch<DispatchMessage>): Promise<DispatchTotals> {
   const totals: DispatchTotals = { sent: 0, retrying: 0, suppressed: 0, waiting: 0, skipped: 0, planned: 0, postponed: 0, deferred: 0, later: 0 };
@@ -52,7 +61,7 @@ export async function runDispatchBatch(services: Services, batch: MessageBatch<D
       totals.deferred++;
       continue;
     }
-    const now = body.now + Math.max(0, services.wallClock() - body.plannedAt);
+    const now = body.now + wholeMinutesSince(body.plannedAt, services.wallClock());
     try {
       if (body.type === 'plan') {
         const summary = await planTick(services.d1, services.queue, { ...body, now: body.now }, PAGES_PER_CONTINUATION);

@@ -60,6 +60,9 @@ describe('a tick larger than one invocation can carry', () => {
       TWILIO_AUTH_TOKEN: 'limits-auth-token',
       TWILIO_FROM: '+15005550006',
       TWILIO_BASE_URL: env.TWILIO_STAND_IN_URL,
+      // This test is about each invocation's budget; pace has its own tests (send-pace.test.ts).
+      RESEND_RATE_LIMIT: '1000',
+      TWILIO_RATE_LIMIT: '1000',
     });
     await runTick(now, providers);
 

@@ -9,8 +9,8 @@ const leased = (channel: 'email' | 'sms', from: number, count: number) =>
 describe('takeGroups', () => {
   it('keeps a partial group back until the tick flushes, so groups fill across pages', () => {
     const pending: PendingGroups = { email: [], sms: [] };
-    const first = takeGroups(pending, [...leased('email', 0, 950), ...leased('sms', 0, 50)], false);
-    expect(first.map((group) => group.length)).toEqual([100, 100, 100, 100, 100, 100, 100, 100, 100, 12, 12, 12, 12]);
+    const first = takeGroups(pending, [...leased('email', 0, 950), ...leased('sms', 0, 52)], false);
+    expect(first.map((group) => group.length)).toEqual([100, 100, 100, 100, 100, 100, 100, 100, 100, 10, 10, 10, 10, 10]);
     expect(pending.email).toHaveLength(50);
     expect(pending.sms).toHaveLength(2);
     const second = takeGroups(pending, leased('email', 950, 50), true);
