@@ -5,11 +5,24 @@ import { deliverGroup, type DeliverySummary } from './deliver';
 import { planAllowance, type PaceGate, type Provider } from './pace';
 import { LEASE_MS, SUBSCRIBERS_PER_MESSAGE, planTick, type Allowance, type DispatchMessage } from './plan';
 
+/** What a message may cost an invocation: D1 queries and subrequests (the Free plan's 50 each), and CPU ms. */
+interface MessageCost extends InvocationUsage {
+  cpuMs: number;
+}
+
+/** The Free plan's CPU time per invocation. */
+const CPU_BUDGET_MS = 10;
 /** Pages a `plan` continuation takes inside a queue invocation, and the most that may cost. */
 const PAGES_PER_CONTINUATION = 8;
-const PLAN_COST: InvocationUsage = { d1Queries: PAGES_PER_CONTINUATION * 2, subrequests: PAGES_PER_CONTINUATION * 3 + 1 };
-/** The most one `deliver` message may spend: load, claim, keys, record (5 statements); a pace slot, 10 SMS, a hold. */
-const DELIVER_COST: InvocationUsage = { d1Queries: 8, subrequests: 12 };
+const PLAN_COST: MessageCost = { d1Queries: PAGES_PER_CONTINUATION * 2, subrequests: PAGES_PER_CONTINUATION * 3 + 1, cpuMs: 3 };
+/**
+ * The most one `deliver` message may spend: load, claim, keys, record (5 statements); a pace slot, the provider calls,
+ * a hold. CPU: composing, signing and filling 100 emails measured about 6 ms (npm run bench), 10 SMS well under 1 ms.
+ */
+const DELIVER_COST: Record<'email' | 'sms', MessageCost> = {
+  email: { d1Queries: 8, subrequests: 5, cpuMs: 7 },
+  sms: { d1Queries: 8, subrequests: 12, cpuMs: 1 },
+};
 /** Planned work must find its pace slot well inside its lease. */
 const PLAN_HORIZON_MS = LEASE_MS - 5 * 60_000;
 /** The longest the queue may hold a message back (the platform allows 12 hours). */
@@ -25,8 +38,16 @@ function wholeMinutesSince(plannedAt: number, wallNow: number): number {
 
 export type DispatchTotals = DeliverySummary & { planned: number; postponed: number; deferred: number; later: number };
 
-function withinBudget(usage: InvocationUsage, cost: InvocationUsage): boolean {
-  return usage.d1Queries + cost.d1Queries <= FREE_PLAN_LIMITS.d1Queries && usage.subrequests + cost.subrequests <= FREE_PLAN_LIMITS.subrequests;
+function withinBudget(usage: MessageCost, cost: MessageCost): boolean {
+  return (
+    usage.d1Queries + cost.d1Queries <= FREE_PLAN_LIMITS.d1Queries &&
+    usage.subrequests + cost.subrequests <= FREE_PLAN_LIMITS.subrequests &&
+    usage.cpuMs + cost.cpuMs <= CPU_BUDGET_MS
+  );
+}
+
+function costOf(body: DispatchMessage): MessageCost {
+  return body.type === 'plan' ? PLAN_COST : DELIVER_COST[body.channel];
 }
 
 /** How many subscribers each channel may take on this tick, from what its pace has already booked. */
@@ -47,41 +68,54 @@ export async function runDispatchTick(services: Services, scheduledTime: number)
 }
 
 /**
- * One queue invocation: plan continuations and deliver groups, message by message while the budget lasts. A message
- * whose pace slot is later, or whose provider said "wait", comes back through the queue after that long; one past
- * the budget comes back at once in another invocation. Time moves on from the tick's instant as the wall clock does,
- * by the minute; within a group, each send is decided at its own pace slot.
+ * One queue invocation: plan continuations and deliver groups. Messages are admitted while their worst-case cost
+ * fits the budget, then handled side by side (one waits for Twilio's pace while another sends email); the rest come
+ * back at once in another invocation. A message whose pace slot is later, or whose provider said "wait", comes back
+ * through the queue after that long. Time moves on from the tick's instant as the wall clock does, by the minute;
+ * within a group, each send is decided at its own pace slot.
  */
 export async function runDispatchBatch(services: Services, batch: MessageBatch<DispatchMessage>): Promise<DispatchTotals> {
   const totals: DispatchTotals = { sent: 0, retrying: 0, suppressed: 0, waiting: 0, skipped: 0, planned: 0, postponed: 0, deferred: 0, later: 0 };
+  const committed: MessageCost = { ...services.usage, cpuMs: 0 };
+  const admitted: Message<DispatchMessage>[] = [];
   for (const message of batch.messages) {
-    const body = message.body;
-    if (!withinBudget(services.usage, body.type === 'plan' ? PLAN_COST : DELIVER_COST)) {
+    const cost = costOf(message.body);
+    // The first message always goes: a message must never be too large for any invocation.
+    if (admitted.length === 0 || withinBudget(committed, cost)) {
+      committed.d1Queries += cost.d1Queries;
+      committed.subrequests += cost.subrequests;
+      committed.cpuMs += cost.cpuMs;
+      admitted.push(message);
+    } else {
       message.retry({ delaySeconds: 0 });
       totals.deferred++;
-      continue;
-    }
-    const now = body.now + wholeMinutesSince(body.plannedAt, services.wallClock());
-    try {
-      if (body.type === 'plan') {
-        const summary = await planTick(services.d1, services.queue, { ...body, now: body.now }, PAGES_PER_CONTINUATION);
-        totals.planned += summary.planned;
-        totals.postponed += summary.postponed;
-        message.ack();
-        continue;
-      }
-      const { summary, againInMs } = await deliverGroup(services, body.subscriberIds, now, message.id);
-      for (const key of ['sent', 'retrying', 'suppressed', 'waiting', 'skipped'] as const) totals[key] += summary[key];
-      if (againInMs === null) message.ack();
-      else {
-        message.retry({ delaySeconds: Math.min(MAX_QUEUE_DELAY_S, Math.max(1, Math.ceil(againInMs / 1000))) });
-        totals.later++;
-      }
-    } catch (error) {
-      // Nothing is lost: unsent steps stay due (their lease expires) and the message is retried.
-      console.error(JSON.stringify({ event: 'queue_message_failed', type: body.type, error: (error as Error).message }));
-      message.retry({ delaySeconds: 30 });
     }
   }
+  await Promise.all(admitted.map((message) => handleMessage(services, message, totals)));
   return totals;
+}
+
+async function handleMessage(services: Services, message: Message<DispatchMessage>, totals: DispatchTotals): Promise<void> {
+  const body = message.body;
+  try {
+    if (body.type === 'plan') {
+      const summary = await planTick(services.d1, services.queue, body, PAGES_PER_CONTINUATION);
+      totals.planned += summary.planned;
+      totals.postponed += summary.postponed;
+      message.ack();
+      return;
+    }
+    const now = body.now + wholeMinutesSince(body.plannedAt, services.wallClock());
+    const { summary, againInMs } = await deliverGroup(services, body.subscriberIds, now, message.id);
+    for (const key of ['sent', 'retrying', 'suppressed', 'waiting', 'skipped'] as const) totals[key] += summary[key];
+    if (againInMs === null) message.ack();
+    else {
+      message.retry({ delaySeconds: Math.min(MAX_QUEUE_DELAY_S, Math.max(1, Math.ceil(againInMs / 1000))) });
+      totals.later++;
+    }
+  } catch (error) {
+    // Nothing is lost: unsent steps stay due (their lease expires) and the message is retried.
+    console.error(JSON.stringify({ event: 'queue_message_failed', type: body.type, error: (error as Error).message }));
+    message.retry({ delaySeconds: 30 });
+  }
 }

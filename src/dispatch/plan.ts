@@ -5,12 +5,18 @@ import { leaseDueSubscribers, postponeLeases, type LeasedSubscriber } from '../d
 /** Leased subscribers not yet in a full group, by channel. */
 export type PendingGroups = Record<Channel, string[]>;
 
+/** One queue message's worth of subscribers, all of one channel. */
+export interface Group {
+  channel: Channel;
+  subscriberIds: string[];
+}
+
 /** Subscribers each channel may still take on this tick (what its pace can send within a lease). */
 export type Allowance = Record<Channel, number>;
 
 /** What the tick hands to the delivery queue: groups of due subscribers, or "go on planning" for very large ticks. */
 export type DispatchMessage =
-  | { type: 'deliver'; now: number; plannedAt: number; subscriberIds: string[] }
+  | { type: 'deliver'; now: number; plannedAt: number; channel: Channel; subscriberIds: string[] }
   | { type: 'plan'; now: number; plannedAt: number; carried: PendingGroups; allowance: Allowance };
 
 /**
@@ -89,25 +95,31 @@ export function withinAllowance(leased: LeasedSubscriber[], allowance: Allowance
 
 /**
  * Adds leased subscribers to the per-channel buffers and takes the full groups out; with `flush`, the partial
- * ones too. Pure apart from the buffers it is given.
+ * ones too. The channels' groups alternate, so a queue batch holds both and one provider's pace never idles
+ * while the other's is waited for. Pure apart from the buffers it is given.
  */
-export function takeGroups(pending: PendingGroups, leased: LeasedSubscriber[], flush: boolean): string[][] {
-  const groups: string[][] = [];
+export function takeGroups(pending: PendingGroups, leased: LeasedSubscriber[], flush: boolean): Group[] {
+  const byChannel: Record<Channel, Group[]> = { email: [], sms: [] };
   for (const subscriber of leased) pending[subscriber.channel].push(subscriber.id);
   for (const channel of ['email', 'sms'] as Channel[]) {
     const size = SUBSCRIBERS_PER_MESSAGE[channel];
     const ids = pending[channel];
     const whole = flush ? ids.length : ids.length - (ids.length % size);
-    for (let start = 0; start < whole; start += size) groups.push(ids.slice(start, Math.min(start + size, whole)));
+    for (let start = 0; start < whole; start += size) byChannel[channel].push({ channel, subscriberIds: ids.slice(start, Math.min(start + size, whole)) });
     pending[channel] = ids.slice(whole);
+  }
+  const groups: Group[] = [];
+  for (let index = 0; index < Math.max(byChannel.email.length, byChannel.sms.length); index++) {
+    if (byChannel.email[index]) groups.push(byChannel.email[index]!);
+    if (byChannel.sms[index]) groups.push(byChannel.sms[index]!);
   }
   return groups;
 }
 
-async function enqueueGroups(queue: Queue<DispatchMessage>, groups: string[][], now: number, plannedAt: number): Promise<number> {
+async function enqueueGroups(queue: Queue<DispatchMessage>, groups: Group[], now: number, plannedAt: number): Promise<number> {
   for (let start = 0; start < groups.length; start += MESSAGES_PER_SEND) {
     const chunk = groups.slice(start, start + MESSAGES_PER_SEND);
-    await queue.sendBatch(chunk.map((subscriberIds) => ({ body: { type: 'deliver', now, plannedAt, subscriberIds } })));
+    await queue.sendBatch(chunk.map((group) => ({ body: { type: 'deliver', now, plannedAt, ...group } })));
   }
   return groups.length;
 }

@@ -46,9 +46,10 @@ export interface TickRun {
 
 /**
  * Runs one cron tick at `scheduledTime` through the worker's `scheduled`, then feeds every queued message to
- * the worker's `queue` handler in batches of `batchSize`, until the queue is empty. With `requeue`, a message the
- * consumer retries comes back as the queue would bring it: the same id, after its delay in real time. Without
- * it, retried messages are dropped, as if their retries ran out (later ticks pick the steps up again).
+ * the worker's `queue` handler in batches of `batchSize`, until the queue is empty. A message the consumer retries
+ * without a delay (past one invocation's budget) comes back at once, as the queue would bring it. With `requeue`,
+ * one retried with a delay comes back too, the same id, after that delay in real time; without it, it is dropped,
+ * as if its retries ran out (later ticks pick the steps up again).
  */
 export async function runTick(scheduledTime: number, testEnv: Env = env as Env, batchSize = 4, requeue = false): Promise<number> {
   return (await runTickReporting(scheduledTime, testEnv, { batchSize, requeue })).handled;
@@ -81,9 +82,9 @@ export async function runTickReporting(
     await worker.queue(batch, tickEnv, queueCtx);
     await waitOnExecutionContext(queueCtx);
     handled += ready.length;
-    if (!options.requeue) continue;
     const result = await getQueueResult(batch, queueCtx);
     for (const retry of result.retryMessages) {
+      if (!options.requeue && (retry.delaySeconds ?? 0) > 0) continue;
       const item = ready.find((candidate) => candidate.id === retry.msgId)!;
       waiting.push({ ...item, attempts: item.attempts + 1, dueAt: Date.now() + (retry.delaySeconds ?? 0) * 1000 });
       retried++;
