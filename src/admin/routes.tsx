@@ -4,6 +4,7 @@ import { Hono, type Context, type Next } from 'hono';
 import type { AppEnv } from '../app-env';
 import { AdminPage } from '../pages/admin-page';
 import { loadDashboard } from './dashboard';
+import { loadPaceEstimate } from '../dispatch/dispatch';
 import { requireAdmin } from './guard';
 import { adminPreviewRoutes } from './preview-routes';
 import { adminSessionRoutes } from './session-routes';
@@ -22,7 +23,11 @@ export const adminRoutes = new Hono<AppEnv>()
   .use('/admin/*', privateHeaders)
   .route('/', adminSessionRoutes)
   .route('/', adminPreviewRoutes)
-  .get('/admin', requireAdmin, async (c) => c.html(<AdminPage {...await loadDashboard(c.var.services.db, c.var.services.reflectionCipher, c.var.services.config.adminShowsReflections)} />))
+  .get('/admin', requireAdmin, async (c) => {
+    const { services } = c.var;
+    const dashboard = await loadDashboard(services.db, services.reflectionCipher, services.config.adminShowsReflections);
+    return c.html(<AdminPage {...dashboard} pace={await loadPaceEstimate(services, Date.now())} />);
+  })
   // Re-runs the current extractor over stored messages (and re-encrypts under the current key), one page per call.
   .post('/admin/reflections/reextract', requireAdmin, async (c) => {
     const after = Number(c.req.query('after') ?? '0');

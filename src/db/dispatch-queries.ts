@@ -215,3 +215,15 @@ export function deferSubscribers(d1: D1Database, waits: { id: string; until: num
     )
     .bind(JSON.stringify(waits));
 }
+
+/** Active subscribers by channel, zone and due instant, up to `until` (the backlog and the next day's send hours). */
+export async function loadSendLoad(d1: D1Database, until: number): Promise<{ channel: Channel; timezone: string; dueAt: number; count: number }[]> {
+  const { results } = await d1
+    .prepare(
+      `SELECT channel, timezone, next_due_at AS dueAt, count(*) AS count FROM subscribers INDEXED BY subscribers_due
+       WHERE status = 'active' AND next_due_at <= ?1 GROUP BY channel, timezone, next_due_at`,
+    )
+    .bind(until)
+    .all<{ channel: Channel; timezone: string; dueAt: number; count: number }>();
+  return results;
+}

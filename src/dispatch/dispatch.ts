@@ -1,8 +1,10 @@
 // The daily send's one entry point: the cron tick plans, the queue consumer delivers, each invocation inside the Free plan's budget.
 import type { Services } from '../services';
+import { loadSendLoad } from '../db/dispatch-queries';
 import { FREE_PLAN_LIMITS, type InvocationUsage } from '../platform/invocation-meter';
 import { deliverGroup, type DeliverySummary } from './deliver';
 import { planAllowance, type PaceGate, type Provider } from './pace';
+import { estimatePace, type PaceEstimate } from './pace-estimate';
 import { LEASE_MS, SUBSCRIBERS_PER_MESSAGE, planTick, type Allowance, type DispatchMessage } from './plan';
 
 /** What a message may cost an invocation: D1 queries and subrequests (the Free plan's 50 each), and CPU ms. */
@@ -118,4 +120,10 @@ async function handleMessage(services: Services, message: Message<DispatchMessag
     console.error(JSON.stringify({ event: 'queue_message_failed', type: body.type, error: (error as Error).message }));
     message.retry({ delaySeconds: 30 });
   }
+}
+
+/** The operator's view of the pace: the backlog, when it clears, and the next day's send hours the limits cannot meet. */
+export async function loadPaceEstimate(services: Services, now: number): Promise<PaceEstimate> {
+  const loads = await loadSendLoad(services.d1, now + 24 * 3_600_000);
+  return estimatePace(loads, { resendPerSecond: services.pace.rate('resend'), twilioPerSecond: services.pace.rate('twilio') }, now);
 }

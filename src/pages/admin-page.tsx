@@ -1,11 +1,13 @@
 // The operator's page: subscribers, the day-by-day funnel, failing steps, reflections, message previews and the CSV export.
 /** @jsxImportSource hono/jsx */
 import type { Dashboard } from '../admin/dashboard';
+import type { PaceEstimate } from '../dispatch/pace-estimate';
 import { FunnelChart } from './admin-funnel-chart';
+import { AdminPace } from './admin-pace';
 import { ReflectionsTable, SubscribersTable } from './admin-tables';
 import { Layout } from './layout';
 
-export type AdminPageProps = Dashboard;
+export type AdminPageProps = Dashboard & { pace?: PaceEstimate };
 
 const iso = (instant: number) => new Date(instant).toISOString().replace('T', ' ').slice(0, 16);
 
@@ -19,7 +21,7 @@ const SECTIONS = [
 ] as const;
 
 /** A plain, dense page for the operator: a chart and tables, no script; addresses arrive already masked. */
-export function AdminPage({ counts, funnel, subscribers, failing, flagged, reflections, previews }: AdminPageProps) {
+export function AdminPage({ counts, funnel, subscribers, failing, flagged, reflections, previews, pace }: AdminPageProps) {
   return (
     <Layout title="Operator" wide noindex>
       <h1>Operator</h1>
@@ -56,6 +58,8 @@ export function AdminPage({ counts, funnel, subscribers, failing, flagged, refle
 
       <h2 id="funnel">Funnel</h2>
       <FunnelChart days={funnel} />
+
+      {pace && <AdminPace estimate={pace} />}
 
       <h2 id="failing">Steps that keep failing ({failing.length})</h2>
       {failing.length === 0 ? (
