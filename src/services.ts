@@ -7,6 +7,7 @@ import { createResendEmailChannel } from './channels/resend';
 import { createTwilioSmsChannel } from './channels/twilio';
 import { reextractReflections, type ReextractResult } from './replies/reextract';
 import { createReflectionCipher, type ReflectionCipher } from './security/reflection-cipher';
+import { createDispatchService, type DispatchService } from './dispatch/dispatch';
 import type { PaceGate, PaceSlot, Provider } from './dispatch/pace';
 import type { DispatchMessage } from './dispatch/plan';
 import { meterD1, meterQueue, newUsage, type InvocationUsage } from './platform/invocation-meter';
@@ -29,6 +30,8 @@ export interface Services {
   sleep(ms: number): Promise<void>;
   /** What this invocation has spent so far against the platform's limits. */
   usage: InvocationUsage;
+  /** The daily send, for the features that must send at once (confirm, opt-in), settle a send, or show the pace. */
+  dispatch: DispatchService;
 }
 
 function meterEmail(channel: EmailChannel, usage: InvocationUsage): EmailChannel {
@@ -108,18 +111,19 @@ export function buildServices(env: Env, usage: InvocationUsage = newUsage()): Se
     : createOutboxSmsChannel(db, wallClock, 'Rebuild Trust (outbox)');
   const reflectionCipher = createReflectionCipher(config);
   const reextract = (after: number) => reextractReflections({ db, reflectionCipher }, after);
-  return {
+  const base = {
     config,
     db,
     d1,
     email,
     sms,
-    queue: meterQueue(env.DELIVERY_QUEUE, usage),
+    queue: meterQueue(env.DELIVERY_QUEUE as Queue<DispatchMessage>, usage),
     reflectionCipher,
     reextractReflections: reextract,
     pace: gate,
     wallClock,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
     usage,
   };
+  return { ...base, dispatch: createDispatchService(base) };
 }

@@ -4,7 +4,6 @@ import { Hono, type Context, type Next } from 'hono';
 import type { AppEnv } from '../app-env';
 import { AdminPage } from '../pages/admin-page';
 import { loadDashboard } from './dashboard';
-import { loadPaceEstimate } from '../dispatch/dispatch';
 import { requireAdmin } from './guard';
 import { adminPreviewRoutes } from './preview-routes';
 import { adminSessionRoutes } from './session-routes';
@@ -26,7 +25,7 @@ export const adminRoutes = new Hono<AppEnv>()
   .get('/admin', requireAdmin, async (c) => {
     const { services } = c.var;
     const dashboard = await loadDashboard(services.db, services.reflectionCipher, services.config.adminShowsReflections);
-    return c.html(<AdminPage {...dashboard} pace={await loadPaceEstimate(services, Date.now())} />);
+    return c.html(<AdminPage {...dashboard} pace={await services.dispatch.estimatePace(Date.now())} />);
   })
   // Re-runs the current extractor over stored messages (and re-encrypts under the current key), one page per call.
   .post('/admin/reflections/reextract', requireAdmin, async (c) => {

@@ -1,11 +1,36 @@
 // The daily send's one entry point: the cron tick plans, the queue consumer delivers, each invocation inside the Free plan's budget.
-import type { Services } from '../services';
 import { loadSendLoad } from '../db/dispatch-queries';
 import { FREE_PLAN_LIMITS, type InvocationUsage } from '../platform/invocation-meter';
-import { deliverGroup, type DeliverySummary } from './deliver';
+import { deliverDue, deliverGroup, type DeliveryContext, type DeliverySummary } from './deliver';
+import { settleAcceptedDelivery } from './settle-accepted';
 import { planAllowance, type PaceGate, type Provider } from './pace';
-import { estimatePace, type PaceEstimate } from './pace-estimate';
+import { estimatePace, type PaceEstimate } from '../schedule/pace-estimate';
 import { LEASE_MS, SUBSCRIBERS_PER_MESSAGE, planTick, type Allowance, type DispatchMessage } from './plan';
+
+/** What the daily send needs from the wiring: the delivery context, the queue and what this invocation spent. */
+export interface DispatchServices extends DeliveryContext {
+  queue: Queue<DispatchMessage>;
+  usage: InvocationUsage;
+}
+
+/** What other features may ask of the daily send (the wiring injects it, so none imports dispatch's files). */
+export interface DispatchService {
+  /** Sends what is due to `ids` at once, through the same path as the daily send (a welcome after confirming). */
+  deliverNow(ids: string[], now: number): Promise<DeliverySummary>;
+  /** Settles an SMS whose call went unanswered, from Twilio's status callback; true when it settled one. */
+  settleAccepted(deliveryKey: string, providerId: string): Promise<boolean>;
+  /** The operator's view of the pace at `now`. */
+  estimatePace(now: number): Promise<PaceEstimate>;
+}
+
+/** The dispatch service over one invocation's services. */
+export function createDispatchService(services: DispatchServices): DispatchService {
+  return {
+    deliverNow: (ids, now) => deliverDue(services, ids, now),
+    settleAccepted: (deliveryKey, providerId) => settleAcceptedDelivery(services.d1, deliveryKey, providerId),
+    estimatePace: (now) => loadPaceEstimate(services, now),
+  };
+}
 
 /** What a message may cost an invocation: D1 queries and subrequests (the Free plan's 50 each), and CPU ms. */
 interface MessageCost extends InvocationUsage {
@@ -64,7 +89,7 @@ async function allowanceOf(pace: PaceGate): Promise<Allowance> {
 }
 
 /** The cron tick: plans what is due at `scheduledTime` (never the wall clock, so a tick can be replayed). */
-export async function runDispatchTick(services: Services, scheduledTime: number) {
+export async function runDispatchTick(services: DispatchServices, scheduledTime: number) {
   const allowance = await allowanceOf(services.pace);
   return planTick(services.d1, services.queue, { now: scheduledTime, plannedAt: services.wallClock(), allowance });
 }
@@ -76,7 +101,7 @@ export async function runDispatchTick(services: Services, scheduledTime: number)
  * through the queue after that long. Time moves on from the tick's instant as the wall clock does, by the minute;
  * within a group, each send is decided at its own pace slot.
  */
-export async function runDispatchBatch(services: Services, batch: MessageBatch<DispatchMessage>): Promise<DispatchTotals> {
+export async function runDispatchBatch(services: DispatchServices, batch: MessageBatch<DispatchMessage>): Promise<DispatchTotals> {
   const totals: DispatchTotals = { sent: 0, retrying: 0, suppressed: 0, waiting: 0, skipped: 0, planned: 0, postponed: 0, deferred: 0, later: 0 };
   const committed: MessageCost = { ...services.usage, cpuMs: 0 };
   const admitted: Message<DispatchMessage>[] = [];
@@ -97,7 +122,7 @@ export async function runDispatchBatch(services: Services, batch: MessageBatch<D
   return totals;
 }
 
-async function handleMessage(services: Services, message: Message<DispatchMessage>, totals: DispatchTotals): Promise<void> {
+async function handleMessage(services: DispatchServices, message: Message<DispatchMessage>, totals: DispatchTotals): Promise<void> {
   const body = message.body;
   try {
     if (body.type === 'plan') {
@@ -123,7 +148,7 @@ async function handleMessage(services: Services, message: Message<DispatchMessag
 }
 
 /** The operator's view of the pace: the backlog, when it clears, and the next day's send hours the limits cannot meet. */
-export async function loadPaceEstimate(services: Services, now: number): Promise<PaceEstimate> {
+async function loadPaceEstimate(services: DispatchServices, now: number): Promise<PaceEstimate> {
   const loads = await loadSendLoad(services.d1, now + 24 * 3_600_000);
   return estimatePace(loads, { resendPerSecond: services.pace.rate('resend'), twilioPerSecond: services.pace.rate('twilio') }, now);
 }

@@ -1,6 +1,6 @@
 // The operator's pace section: the due backlog per channel, when it clears at the configured limits, and warnings.
 /** @jsxImportSource hono/jsx */
-import type { PaceEstimate } from '../dispatch/pace-estimate';
+import type { PaceEstimate } from '../schedule/pace-estimate';
 
 const iso = (instant: number) => new Date(instant).toISOString().replace('T', ' ').slice(0, 16);
 

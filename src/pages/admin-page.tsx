@@ -1,7 +1,7 @@
 // The operator's page: subscribers, the day-by-day funnel, failing steps, reflections, message previews and the CSV export.
 /** @jsxImportSource hono/jsx */
 import type { Dashboard } from '../admin/dashboard';
-import type { PaceEstimate } from '../dispatch/pace-estimate';
+import type { PaceEstimate } from '../schedule/pace-estimate';
 import { FunnelChart } from './admin-funnel-chart';
 import { AdminPace } from './admin-pace';
 import { ReflectionsTable, SubscribersTable } from './admin-tables';

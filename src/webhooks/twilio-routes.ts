@@ -3,7 +3,6 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env';
 import { AppError } from '../errors';
-import { settleAcceptedDelivery } from '../dispatch/settle-accepted';
 import { recordSmsStatus } from '../sms-replies/delivery-status';
 import { answerInboundSms } from '../sms-replies/inbound-sms';
 import { TWIML_CONTENT_TYPE, twimlResponse } from './twiml';
@@ -39,7 +38,7 @@ export const twilioWebhookRoutes = new Hono<AppEnv>()
     const code = paramOf(params, 'ErrorCode');
     const messageSid = required(paramOf(params, 'MessageSid') ?? paramOf(params, 'SmsSid'), 'MessageSid');
     const deliveryKey = c.req.query('delivery');
-    if (deliveryKey && (await settleAcceptedDelivery(c.var.services, deliveryKey, messageSid))) {
+    if (deliveryKey && (await c.var.services.dispatch.settleAccepted(deliveryKey, messageSid))) {
       console.log(JSON.stringify({ event: 'sms_settled_by_callback' }));
     }
     const outcome = await recordSmsStatus(c.var.services, {

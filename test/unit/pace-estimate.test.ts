@@ -1,6 +1,6 @@
 // The operator's pace estimate: backlog and when it clears at the limits, and the send hours the limits cannot meet.
 import { describe, expect, it } from 'vitest';
-import { estimatePace } from '../../src/dispatch/pace-estimate';
+import { estimatePace } from '../../src/schedule/pace-estimate';
 
 const at = (iso: string) => Date.parse(iso);
 const limits = { resendPerSecond: 2, twilioPerSecond: 1 };

@@ -1,7 +1,8 @@
 // Pure: how long the due backlog takes at the configured limits, and which send hours the limits cannot meet.
-import { addDays, startOfLocalHour, toLocal } from '../schedule/local-time';
-import { SMS_WINDOW } from '../schedule/due';
-import type { Channel } from '../db/schema';
+import { addDays, startOfLocalHour, toLocal } from './local-time';
+import { SMS_WINDOW } from './due';
+/** The two ways a step goes out. */
+type Channel = 'email' | 'sms';
 
 /** Active subscribers of one channel and zone due at one instant. */
 export interface SendLoad {
