@@ -33,6 +33,7 @@ export async function measureComposeCpu(): Promise<ComposeCpu> {
       timezone: 'America/New_York',
       sendHour: 8,
       day: 1 + ((offset + index) % 30),
+      courseId: 'rebuild-trust',
       dueAt: Date.UTC(2026, 10, 25, 13, 0),
     }));
   const compose = (list: ComposeTarget[]) => Promise.all(list.map((target) => composeEmail(config, target)));

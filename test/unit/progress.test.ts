@@ -13,6 +13,7 @@ const subscriber = (overrides: Partial<DueSubscriber> = {}): DueSubscriber => ({
   cycle: 1,
   nextDay: 3,
   lastSentAt: at('2026-06-01T12:00:00Z'),
+  courseLength: 30,
   ...overrides,
 });
 
