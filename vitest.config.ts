@@ -43,6 +43,8 @@ export default defineConfig({
                 FAULTY_RESEND_STAND_IN_URL: inject('faultyResendStandInUrl'),
                 FAULTY_TWILIO_STAND_IN_URL: inject('faultyTwilioStandInUrl'),
                 SLOW_RESEND_STAND_IN_URL: inject('slowResendStandInUrl'),
+                PACED_RESEND_STAND_IN_URL: inject('pacedResendStandInUrl'),
+                PACED_TWILIO_STAND_IN_URL: inject('pacedTwilioStandInUrl'),
               },
             },
           })),

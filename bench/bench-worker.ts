@@ -23,6 +23,9 @@ export interface BenchWorkerOptions {
   scriptPath: string;
   resendUrl: string;
   twilioUrl: string;
+  /** What the worker is told the providers allow (RESEND_RATE_LIMIT, TWILIO_RATE_LIMIT). */
+  resendRateLimit: number;
+  twilioRateLimit: number;
 }
 
 export interface BenchWorker {
@@ -142,7 +145,8 @@ export async function startBenchWorker(options: BenchWorkerOptions): Promise<Ben
         compatibilityFlags: ['nodejs_compat'],
         d1Databases: { DB: DATABASE_ID },
         queueProducers: { DELIVERY_QUEUE: QUEUE_NAME },
-        queueConsumers: { [QUEUE_NAME]: { maxBatchSize: 4, maxBatchTimeout: 1, maxRetries: 10 } },
+        queueConsumers: { [QUEUE_NAME]: { maxBatchSize: 4, maxBatchTimeout: 1, maxRetries: 100 } },
+        durableObjects: { SEND_PACE: 'SendPace' },
         bindings: {
           PUBLIC_URL: BENCH_SETTINGS.publicUrl,
           EMAIL_FROM: BENCH_SETTINGS.emailFrom,
@@ -156,6 +160,8 @@ export async function startBenchWorker(options: BenchWorkerOptions): Promise<Ben
           TWILIO_BASE_URL: options.twilioUrl,
           TOKEN_SECRET: BENCH_SETTINGS.tokenSecret,
           SMS_ALLOWED_COUNTRIES: 'US,CA,GB,IE,AU,NZ',
+          RESEND_RATE_LIMIT: String(options.resendRateLimit),
+          TWILIO_RATE_LIMIT: String(options.twilioRateLimit),
         },
       },
       {

@@ -9,24 +9,32 @@ import { peakMemoryOf, startBenchWorker, type BenchWorker } from './bench-worker
 import { REPO_ROOT, buildWorkerBundle, removeWorkerBundle } from './bundle-size';
 import { invocationTimeline, runDueTick, summarizeInvocations } from './fast-run';
 import { runNaiveLoop } from './naive-loop';
+import { measureComposeCpu } from './compose-cpu';
 import { checkTargets, formatRows, formatTargets, mebibytes, type BenchFigures } from './report';
 import { seedDueSubscribers } from './seed';
 
 /** A Wednesday, 15:00 UTC: mid-morning in North America and afternoon in Britain and Ireland, so SMS may go. */
 const TICK_TIME = Date.UTC(2026, 10, 25, 15, 0);
-const RESULTS_FILE = path.join(REPO_ROOT, 'bench', 'results.json');
+/** The unlimited run and the run at the providers' pace keep their figures apart. */
+const resultsFile = (limited: boolean) => path.join(REPO_ROOT, 'bench', limited ? 'results-paced.json' : 'results.json');
 
 interface StandInStats {
   byRoute: Record<string, Record<string, number>>;
   messages: number;
+  rateLimited: number;
 }
+
+/** Without a limit the worker is told a rate no stand-in run approaches, so its pace never waits. */
+const UNLIMITED_RATE = 10_000;
 
 async function standInStats(url: string): Promise<StandInStats> {
   return (await (await fetch(`${url}/__control/stats`)).json()) as StandInStats;
 }
 
-function requestsTo(stats: StandInStats, route: string): number {
-  return Object.values(stats.byRoute[route] ?? {}).reduce((sum, count) => sum + count, 0);
+function requestsTo(stats: StandInStats, route: string, status?: number): number {
+  const byStatus = stats.byRoute[route] ?? {};
+  if (status !== undefined) return byStatus[status] ?? 0;
+  return Object.values(byStatus).reduce((sum, count) => sum + count, 0);
 }
 
 async function sentDeliveries(worker: BenchWorker): Promise<{ email: number; sms: number }> {
@@ -51,9 +59,20 @@ async function main(): Promise<number> {
   console.log(`Built the worker: ${(bundle.bytes / 1024).toFixed(1)} KiB minified, ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzipped`);
 
   const logLimits = { maxLoggedRequests: 50, maxLoggedBytes: 8 * 1024 * 1024 };
-  const resend = await startResendStandIn({ retainContent: 200, ...logLimits });
-  const twilio = await startTwilioStandIn(logLimits);
-  const worker = await startBenchWorker({ scriptPath: bundle.scriptPath, resendUrl: resend.url, twilioUrl: twilio.url });
+  const limited = options.resendRateLimit > 0 || options.twilioRateLimit > 0;
+  const resend = await startResendStandIn({ retainContent: 200, ...logLimits, rateLimit: options.resendRateLimit || null });
+  const twilio = await startTwilioStandIn({ ...logLimits, rateLimit: options.twilioRateLimit || null });
+  const worker = await startBenchWorker({
+    scriptPath: bundle.scriptPath,
+    resendUrl: resend.url,
+    twilioUrl: twilio.url,
+    resendRateLimit: options.resendRateLimit || UNLIMITED_RATE,
+    twilioRateLimit: options.twilioRateLimit || UNLIMITED_RATE,
+  });
+  const composeCpu = await measureComposeCpu();
+  if (limited) {
+    console.log(`Rate limits enforced by the stand-ins and told to the worker: Resend ${options.resendRateLimit || 'none'} req/s, Twilio ${options.twilioRateLimit || 'none'} msg/s`);
+  }
   try {
     const seed = await seedDueSubscribers(worker.d1, { count: options.subscribers, now: TICK_TIME, smsShare: options.smsShare });
     console.log(
@@ -71,9 +90,21 @@ async function main(): Promise<number> {
     const resendBatchCalls = requestsTo(resendStats, 'POST /emails/batch');
     const twilioCalls = requestsTo(twilioStats, 'POST /2010-04-01/Accounts/{AccountSid}/Messages.json');
 
-    const naiveSample = Math.min(options.naiveSample, delivered.email);
+    const resendAccepted = requestsTo(resendStats, 'POST /emails/batch', 200);
+    const twilioAccepted = requestsTo(twilioStats, 'POST /2010-04-01/Accounts/{AccountSid}/Messages.json', 201);
+    const floorSeconds = Math.max(
+      options.resendRateLimit > 0 ? resendAccepted / options.resendRateLimit : 0,
+      options.twilioRateLimit > 0 ? twilioAccepted / options.twilioRateLimit : 0,
+    );
+    const refused = resendStats.rateLimited + twilioStats.rateLimited;
+    const pace = limited
+      ? { floorSeconds, ratio: tick.wallSeconds / Math.max(floorSeconds, 1e-9), refused, calls: resendBatchCalls + twilioCalls }
+      : undefined;
+
+    // The naive loop sends one email per call: against a rate-limited stand-in it would measure the limit, not the loop.
+    const naiveSample = limited ? 0 : Math.min(options.naiveSample, delivered.email);
     console.log(`Fast path done in ${tick.wallSeconds.toFixed(1)} s; naive loop on ${naiveSample} email subscribers...`);
-    const naive = await runNaiveLoop({
+    const naive = naiveSample === 0 ? { steps: 0, seconds: 0, stepsPerSecond: NaN, phases: {} as Record<string, number> } : await runNaiveLoop({
       d1: worker.d1,
       runStatement: worker.runStatement,
       resendUrl: resend.url,
@@ -97,6 +128,8 @@ async function main(): Promise<number> {
       speedup: stepsPerSecond / naive.stepsPerSecond,
       bundleGzipBytes: bundle.gzipBytes,
       bundleReactDomMarkers: bundle.reactDomMarkers,
+      composeCpuMsPerInvocation: composeCpu.invocationMs,
+      ...(pace ? { pace } : {}),
     };
     const checks = checkTargets(figures);
     const complete = !tick.timedOut && delivered.email + delivered.sms === options.subscribers;
@@ -119,6 +152,14 @@ async function main(): Promise<number> {
           'pauses ≥ 0.5 s between invocations',
           `${invocations.pauses.count}, ${invocations.pauses.seconds.toFixed(1)} s in all (${invocations.pauses.beforePlanContinuations} ended by a plan continuation)`,
         ],
+        ...(pace
+          ? ([
+              ['floor: accepted calls ÷ limit', `${pace.floorSeconds.toFixed(1)} s (${resendAccepted} Resend calls ÷ ${options.resendRateLimit || '∞'}/s, ${twilioAccepted} Twilio calls ÷ ${options.twilioRateLimit || '∞'}/s)`],
+              ['wall ÷ floor', pace.ratio.toFixed(3)],
+              ['429s received', `${pace.refused} of ${pace.calls} calls (${((pace.refused / Math.max(1, pace.calls)) * 100).toFixed(2)} %)`],
+            ] as [string, string][])
+          : []),
+        ['worker CPU per queue invocation (compose + sign + fill, Node, D1 excluded)', `${composeCpu.groupMs.toFixed(1)} ms per group of 100 emails; the consumer admits one email group per invocation (4 groups: ${composeCpu.invocationMs.toFixed(1)} ms)`],
         ['CPU seconds: workerd / this process', `${tick.cpuSeconds.workerd?.toFixed(1) ?? 'n/a'} / ${tick.cpuSeconds.node.toFixed(1)}`],
         ['peak memory: workerd VmHWM / this process maxRSS', `${mebibytes(workerdPeakRss)} / ${mebibytes(nodePeakRss)} (this process holds the stand-ins)`],
         ['load average before / after', `${loadAtStart} / ${loadAfterTick}`],
@@ -176,8 +217,8 @@ async function main(): Promise<number> {
       targets: checks,
       workerOutput: worker.otherOutput.slice(0, 50),
     };
-    writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
-    console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
+    writeFileSync(resultsFile(limited), `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\nWrote ${path.relative(process.cwd(), resultsFile(limited))}`);
     if (!complete) {
       console.error(`The run did not complete: ${tick.sent} steps logged, ${delivered.email + delivered.sms} sent in D1, ${options.subscribers} due.`);
       return 1;

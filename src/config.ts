@@ -29,6 +29,10 @@ export interface Config {
   reflectionsKeyPrevious: string | null;
   /** ADMIN_SHOWS_REFLECTIONS=true lets the admin page show reflection text. */
   adminShowsReflections: boolean;
+  /** Requests per second the Resend team allows, shared by every invocation. */
+  resendRateLimit: number;
+  /** Messages per second the Twilio number or service allows. */
+  twilioRateLimit: number;
 }
 
 export const DEV_TOKEN_SECRET = 'dev-only-token-secret-never-use-in-production';
@@ -100,6 +104,8 @@ export function readConfig(env: Env): Config {
     reflectionsKey: readKey(env.REFLECTIONS_KEY, 'REFLECTIONS_KEY'),
     reflectionsKeyPrevious: readKey(env.REFLECTIONS_KEY_PREVIOUS, 'REFLECTIONS_KEY_PREVIOUS'),
     adminShowsReflections: env.ADMIN_SHOWS_REFLECTIONS?.trim().toLowerCase() === 'true',
+    resendRateLimit: readRate(env.RESEND_RATE_LIMIT, 2, 'RESEND_RATE_LIMIT'),
+    twilioRateLimit: readRate(env.TWILIO_RATE_LIMIT, 1, 'TWILIO_RATE_LIMIT'),
   };
 }
 
@@ -128,6 +134,13 @@ function readCount(value: string | undefined, fallback: number, name: string): n
   const count = Number(value);
   if (!Number.isInteger(count) || count < 0) throw new AppError('misconfigured', `${name} must be a whole number, 0 or more.`);
   return count;
+}
+
+function readRate(value: string | undefined, fallback: number, name: string): number {
+  if (!value?.trim()) return fallback;
+  const rate = Number(value);
+  if (!Number.isFinite(rate) || rate <= 0 || rate > 1000) throw new AppError('misconfigured', `${name} must be a number of requests per second above 0.`);
+  return rate;
 }
 
 function readCountries(value: string | undefined): string[] {

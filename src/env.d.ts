@@ -18,5 +18,7 @@ declare namespace Cloudflare {
     ADMIN_SHOWS_REFLECTIONS?: string;
     /** debug, info (default), warn, error or silent (the test suite's default). */
     LOG_LEVEL?: string;
+    RESEND_RATE_LIMIT?: string;
+    TWILIO_RATE_LIMIT?: string;
   }
 }

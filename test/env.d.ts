@@ -7,5 +7,7 @@ declare namespace Cloudflare {
     FAULTY_RESEND_STAND_IN_URL?: string;
     FAULTY_TWILIO_STAND_IN_URL?: string;
     SLOW_RESEND_STAND_IN_URL?: string;
+    PACED_RESEND_STAND_IN_URL?: string;
+    PACED_TWILIO_STAND_IN_URL?: string;
   }
 }

@@ -3,7 +3,7 @@ import type { OutgoingEmail } from '../channels/channel';
 import type { Config } from '../config';
 import { WELCOME_DAY, completionDay, dayPath, defaultCourse, findCourseDay, type Course } from '../course/course';
 import { messagesFor } from '../i18n/messages';
-import { emailSenderFrom } from '../delivery/compose';
+import { emailSenderFrom } from '../dispatch/compose';
 import { buildCompletionEmail, buildConfirmationEmail, buildStepEmail, buildWelcomeEmail, type EmailRecipient } from '../messages/email';
 import { countSegments, type SegmentCount } from '../messages/gsm7';
 import { buildLinks, confirmUrl } from '../messages/links';

@@ -23,7 +23,11 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/', adminSessionRoutes)
   .route('/', adminPreviewRoutes)
   .route('/', adminDeskRoutes)
-  .get('/admin', requireAdmin, async (c) => c.html(<AdminPage {...await loadDashboard(c.var.services.db, { showReflections: c.var.services.config.adminShowsReflections, cipher: c.var.services.reflectionCipher })} />))
+  .get('/admin', requireAdmin, async (c) => {
+    const { services } = c.var;
+    const dashboard = await loadDashboard(services.db, { showReflections: services.config.adminShowsReflections, cipher: services.reflectionCipher });
+    return c.html(<AdminPage {...dashboard} pace={await services.dispatch.estimatePace(Date.now())} />);
+  })
   // Re-runs the current extractor over stored messages (and re-encrypts under the current key), one page per call.
   .post('/admin/reflections/reextract', requireAdmin, async (c) => {
     const after = Number(c.req.query('after') ?? '0');

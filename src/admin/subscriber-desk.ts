@@ -3,7 +3,6 @@ import type { Database } from '../db/client';
 import { attemptsOf, deliveriesOf, findEnrolment, pauseEnrolment, recordOperatorResend, reflectionCountsOf } from '../db/admin-queries';
 import type { Subscriber } from '../db/schema';
 import { endSubscription } from '../db/subscribers';
-import { composeEmail, composeSms } from '../delivery/compose';
 import type { Services } from '../services';
 
 export const DESK_ACTIONS = ['resend', 'pause', 'unsubscribe'] as const;
@@ -57,22 +56,19 @@ export async function runDeskAction(services: Services, enrolment: Subscriber, a
     return ended ? { done: true, message: 'Unsubscribed: nothing more is sent.' } : { done: false, message: 'It had already ended.' };
   }
   const day = todaysDay(enrolment)!;
-  const target = { id: enrolment.id, address: enrolment.address, timezone: enrolment.timezone, sendHour: enrolment.send_hour, day, courseId: enrolment.course_id };
+  const target = { id: enrolment.id, address: enrolment.address, timezone: enrolment.timezone, sendHour: enrolment.send_hour, day, courseId: enrolment.course_id, dueAt: now };
   const key = `operator-resend-${enrolment.id}-${enrolment.cycle}-${day}-${Math.floor(now / 60_000)}`;
-  const outcome =
-    enrolment.channel === 'email'
-      ? (await services.email.sendBatch([await composeEmail(services.config, target, now)], key))[0]
-      : await services.sms.send(await composeSms(services.config, target, now), key);
-  const ok = outcome?.outcome === 'ok';
+  const outcome = await services.dispatch.resendStep(enrolment.channel, target, key);
+  const ok = outcome.outcome === 'sent' || outcome.outcome === 'duplicate';
   await recordOperatorResend(services.db, {
     subscriberId: enrolment.id,
     cycle: enrolment.cycle,
     day,
     channel: enrolment.channel,
     outcome: ok ? 'resent_by_operator' : 'operator_resend_failed',
-    detail: ok ? null : outcome && 'error' in outcome ? outcome.error.slice(0, 200) : 'no answer',
+    detail: ok ? null : 'error' in outcome ? outcome.error.slice(0, 200) : 'no answer',
     now,
   });
   const label = day === 0 ? 'the welcome' : `Day ${day}`;
-  return ok ? { done: true, message: `Sent ${label} again.` } : { done: false, message: `${label} could not be sent again; the provider said: ${outcome && 'error' in outcome ? outcome.error : 'nothing'}.` };
+  return ok ? { done: true, message: `Sent ${label} again.` } : { done: false, message: `${label} could not be sent again; the provider said: ${'error' in outcome ? outcome.error : 'nothing'}.` };
 }

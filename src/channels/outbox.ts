@@ -31,7 +31,7 @@ export function createOutboxEmailChannel(db: Database, clock: () => number): Ema
                json_extract(value, '$.key'), ${clock()}
         FROM json_each(${JSON.stringify(rows)}) WHERE true
         ON CONFLICT (idempotency_key) DO NOTHING`);
-      return rows.map((row) => ({ outcome: 'ok', providerId: `outbox:${row.key}` }));
+      return rows.map((row) => ({ outcome: 'sent', providerId: `outbox:${row.key}` }));
     },
   };
 }
@@ -52,7 +52,7 @@ export function createOutboxSmsChannel(db: Database, clock: () => number, from: 
           created_at: clock(),
         })
         .onConflictDoNothing();
-      return { outcome: 'ok', providerId: `outbox:${idempotencyKey}` };
+      return { outcome: 'sent', providerId: `outbox:${idempotencyKey}` };
     },
   };
 }

@@ -1,9 +1,15 @@
-// Email through Resend's batch endpoint with the official SDK; provider answers become ok / retryable / permanent.
+// Email through Resend's batch endpoint with the official SDK; each answer becomes a typed outcome, and its rate-limit headers a pace hint.
 import { Resend } from 'resend';
-import type { EmailChannel, OutgoingEmail, SendOutcome } from './channel';
+import { retryAfterMs, type EmailChannel, type OutgoingEmail, type PaceHint, type SendOutcome } from './channel';
 
-/** Builds the Resend transport; `baseUrl` lets tests and benchmarks point it at a local stand-in. */
-export function createResendEmailChannel(apiKey: string, baseUrl: string): EmailChannel {
+/** When Resend says 429 without a Retry-After, try again after this long (its window is one second). */
+const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
+
+/**
+ * Builds the Resend transport; `baseUrl` lets tests and benchmarks point it at a local stand-in. `onPace` hears
+ * the `ratelimit-remaining` / `ratelimit-reset` headers of every answer, so the sender can slow down before a 429.
+ */
+export function createResendEmailChannel(apiKey: string, baseUrl: string, onPace?: (hint: PaceHint) => void): EmailChannel {
   const resend = new Resend(apiKey, { baseUrl });
   return {
     name: 'resend',
@@ -20,31 +26,46 @@ export function createResendEmailChannel(apiKey: string, baseUrl: string): Email
         ...(email.replyTo ? { replyTo: email.replyTo } : {}),
       }));
       const { data, error, headers } = await resend.batch.send(payload, { idempotencyKey });
-      if (error?.name === 'invalid_idempotent_request') {
-        // Resend already accepted a call with this key (our payload changed since, e.g. a welcome composed later):
-        // those emails went out, and sending them again under a new key would double them.
-        return emails.map((_, index): SendOutcome => ({ outcome: 'ok', providerId: `${idempotencyKey}#${index}` }));
-      }
+      const hint = paceHintOf(headers);
+      if (hint && onPace) onPace(hint);
       if (error) {
-        const outcome = classifyResendError(error.statusCode, error.name, error.message, headers?.['retry-after']);
+        const outcome = classifyResendError(error.statusCode, error.name, headers?.['retry-after']);
         return emails.map(() => outcome);
       }
       const ids = data?.data ?? [];
       return emails.map((_, index): SendOutcome => {
         const id = ids[index]?.id;
-        return id ? { outcome: 'ok', providerId: id } : { outcome: 'retryable', error: 'Resend returned no id for this email' };
+        return id ? { outcome: 'sent', providerId: id } : { outcome: 'server', error: 'resend 200 without an id for this email' };
       });
     },
   };
 }
 
 /**
- * Maps a Resend error to an outcome. Every batch-level error is retryable: addresses were validated at signup,
- * so a refusal of the whole batch says nothing permanent about any one subscriber (hard bounces and complaints
- * arrive by webhook and suppress there). Attempts are bounded by the dispatcher, which shows failures to the operator.
+ * Maps a Resend error. No batch-level error is permanent for a subscriber: addresses were validated at signup, and
+ * hard bounces and complaints arrive by webhook and suppress there. A 409 `invalid_idempotent_request` means Resend
+ * accepted an earlier call under this key (our payload differs since): those emails went out, never send them again.
  */
-export function classifyResendError(status: number | null, name: string, message: string, retryAfter?: string): SendOutcome {
-  const error = `resend ${status ?? 'network'} ${name}: ${message}`.slice(0, 500);
-  const seconds = Number(retryAfter);
-  return { outcome: 'retryable', error, ...(Number.isFinite(seconds) && seconds > 0 ? { retryAfterMs: seconds * 1000 } : {}) };
+export function classifyResendError(status: number | null, name: string, retryAfter?: string | null): SendOutcome {
+  const error = `resend ${status ?? 'no answer'} ${name}`.slice(0, 200);
+  if (status === null) return { outcome: 'unanswered', error };
+  if (status === 409 && name === 'invalid_idempotent_request') return { outcome: 'duplicate', providerId: null };
+  if (status === 429 && name === 'rate_limit_exceeded') {
+    return { outcome: 'rate_limited', error, retryAfterMs: retryAfterMs(retryAfter) ?? DEFAULT_RATE_LIMIT_WAIT_MS };
+  }
+  if (status >= 500) {
+    const wait = retryAfterMs(retryAfter);
+    return { outcome: 'server', error, ...(wait === undefined ? {} : { retryAfterMs: wait }) };
+  }
+  // 429 daily_quota_exceeded / monthly_quota_exceeded, 401/403 keys, 422 validation: the operator's to fix.
+  return { outcome: 'rejected', error };
+}
+
+/** Resend's IETF-style headers: requests left in the window and seconds until it resets. */
+export function paceHintOf(headers: Record<string, string> | null | undefined): PaceHint | undefined {
+  const limit = Number(headers?.['ratelimit-limit']);
+  const remaining = Number(headers?.['ratelimit-remaining']);
+  const reset = Number(headers?.['ratelimit-reset']);
+  if (!headers?.['ratelimit-remaining'] || ![limit, remaining, reset].every(Number.isFinite)) return undefined;
+  return { limit, remaining, resetMs: Math.max(0, reset * 1000) };
 }

@@ -1,5 +1,6 @@
 // SMS through Twilio's Messages REST API with fetch (the twilio package is too large for a worker and has no base URL).
-import type { OutgoingSms, SendOutcome, SmsChannel } from './channel';
+import { retryAfterMs, type OutgoingSms, type SendOutcome, type SmsChannel } from './channel';
+import { twilioErrorMeaning } from './twilio-errors';
 
 export interface TwilioSettings {
   accountSid: string;
@@ -11,8 +12,8 @@ export interface TwilioSettings {
   statusCallbackUrl: string;
 }
 
-/** Twilio error codes that mean this number must not be texted again (unsubscribed, invalid, not mobile). */
-export const PERMANENT_TWILIO_CODES = new Set([21610, 21211, 21614, 21612, 21408]);
+/** When Twilio says 429 without a Retry-After, try again after this long. */
+const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
 
 /** Builds the Twilio transport. */
 export function createTwilioSmsChannel(settings: TwilioSettings): SmsChannel {
@@ -33,20 +34,27 @@ export function createTwilioSmsChannel(settings: TwilioSettings): SmsChannel {
           headers: { authorization, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
           body: form,
         });
-      } catch (error) {
-        return { outcome: 'retryable', error: `twilio network: ${(error as Error).message}`.slice(0, 500) };
+      } catch {
+        return { outcome: 'unanswered', error: 'twilio: no answer' };
       }
-      const body = (await response.json().catch(() => ({}))) as { sid?: string; code?: number; message?: string };
-      if (response.ok && body.sid) return { outcome: 'ok', providerId: body.sid };
-      return classifyTwilioError(response.status, body.code, body.message, response.headers.get('retry-after'));
+      const body = (await response.json().catch(() => ({}))) as { sid?: string; code?: number };
+      if (response.ok && body.sid) return { outcome: 'sent', providerId: body.sid };
+      return classifyTwilioAnswer(response.status, body.code, response.headers.get('retry-after'));
     },
   };
 }
 
-/** Maps a Twilio refusal: 429/5xx retry later; the codes that name the number suppress it; other 4xx retry, bounded. */
-export function classifyTwilioError(status: number, code: number | undefined, message: string | undefined, retryAfter: string | null): SendOutcome {
-  const error = `twilio ${status} ${code ?? ''}: ${message ?? ''}`.trim().slice(0, 500);
-  if (code !== undefined && PERMANENT_TWILIO_CODES.has(code)) return { outcome: 'permanent', error };
-  const seconds = Number(retryAfter);
-  return { outcome: 'retryable', error, ...(Number.isFinite(seconds) && seconds > 0 ? { retryAfterMs: seconds * 1000 } : {}) };
+/** Maps a Twilio refusal by status and error code (see twilio-errors.ts). */
+export function classifyTwilioAnswer(status: number, code: number | undefined, retryAfter: string | null): SendOutcome {
+  const error = `twilio ${status}${code === undefined ? '' : ` ${code}`}`;
+  const meaning = twilioErrorMeaning(code);
+  if (meaning === 'suppress') return { outcome: 'refused', error };
+  if (status === 429 || meaning === 'rate_limited') return { outcome: 'rate_limited', error, retryAfterMs: retryAfterMs(retryAfter) ?? DEFAULT_RATE_LIMIT_WAIT_MS };
+  if (status >= 500) return { outcome: 'server', error, ...optional(retryAfterMs(retryAfter)) };
+  if (status >= 200 && status < 300) return { outcome: 'server', error: `${error} without a message sid` };
+  return { outcome: 'rejected', error };
+}
+
+function optional(ms: number | undefined): { retryAfterMs?: number } {
+  return ms === undefined ? {} : { retryAfterMs: ms };
 }

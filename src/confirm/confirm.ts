@@ -2,7 +2,6 @@
 import { WELCOME_DAY, completionDay, courseOf } from '../course/course';
 import type { Subscriber } from '../db/schema';
 import { activateSubscriber, findSubscriber } from '../db/subscribers';
-import { deliverDue } from '../delivery/deliver';
 import { nextSendAt } from '../schedule/due';
 import type { Services } from '../services';
 
@@ -35,7 +34,7 @@ export async function confirmSubscription(
     consent: { sourceIp: meta.sourceIp, textVersion: meta.textVersion, method: meta.method },
   });
   if (!activated) return { status: 'already_confirmed', subscriber: current };
-  if (startOver) await deliverDue(services, [subscriberId], meta.now);
+  if (startOver) await services.dispatch.deliverNow([subscriberId], meta.now);
   const fresh = await findSubscriber(services.db, subscriberId);
   return fresh ? { status: 'confirmed', subscriber: fresh } : { status: 'not_found' };
 }

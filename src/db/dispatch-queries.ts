@@ -34,6 +34,7 @@ export interface DueRow {
   next_day: number;
   last_sent_at: number | null;
   course_id: string;
+  next_due_at: number;
 }
 
 /**
@@ -44,7 +45,7 @@ export interface DueRow {
 export async function loadDueSubscribers(d1: D1Database, ids: string[], now: number): Promise<DueRow[]> {
   const { results } = await d1
     .prepare(
-      `SELECT s.id, s.channel, s.address, s.timezone, s.send_hour, s.cycle, s.next_day, s.last_sent_at, s.course_id
+      `SELECT s.id, s.channel, s.address, s.timezone, s.send_hour, s.cycle, s.next_day, s.last_sent_at, s.course_id, s.next_due_at
        FROM json_each(?1) AS j CROSS JOIN subscribers AS s ON s.id = j.value
        WHERE s.status = 'active' AND s.next_due_at <= ?2`,
     )
@@ -105,7 +106,8 @@ export interface SentRecord {
   id: string;
   cycle: number;
   day: number;
-  providerId: string;
+  /** Null when the provider had accepted it under the same key earlier and did not say its id again. */
+  providerId: string | null;
   /** The content version the message was composed from; the enrolment follows it from then on. */
   courseVersion: string;
   nextDay: number;
@@ -196,6 +198,14 @@ export async function membersOfCall(d1: D1Database, key: string): Promise<{ id: 
   return results;
 }
 
+/** Leased subscribers this tick cannot fit into the providers' pace: left to the tick at `until`. */
+export async function postponeLeases(d1: D1Database, ids: string[], until: number): Promise<void> {
+  await d1
+    .prepare('UPDATE subscribers SET lease_until = ?2 WHERE id IN (SELECT value FROM json_each(?1))')
+    .bind(JSON.stringify(ids), until)
+    .run();
+}
+
 /** Subscribers whose daily SMS must wait for the quiet-hours window: due again at `until`. */
 export function deferSubscribers(d1: D1Database, waits: { id: string; until: number }[]): D1PreparedStatement {
   return d1
@@ -204,4 +214,16 @@ export function deferSubscribers(d1: D1Database, waits: { id: string; until: num
        FROM json_each(?1) AS j WHERE subscribers.id = json_extract(j.value, '$.id')`,
     )
     .bind(JSON.stringify(waits));
+}
+
+/** Active subscribers by channel, zone and due instant, up to `until` (the backlog and the next day's send hours). */
+export async function loadSendLoad(d1: D1Database, until: number): Promise<{ channel: Channel; timezone: string; dueAt: number; count: number }[]> {
+  const { results } = await d1
+    .prepare(
+      `SELECT channel, timezone, next_due_at AS dueAt, count(*) AS count FROM subscribers INDEXED BY subscribers_due
+       WHERE status = 'active' AND next_due_at <= ?1 GROUP BY channel, timezone, next_due_at`,
+    )
+    .bind(until)
+    .all<{ channel: Channel; timezone: string; dueAt: number; count: number }>();
+  return results;
 }

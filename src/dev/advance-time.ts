@@ -1,10 +1,6 @@
 // The outbox's clock buttons: run the cron tick at the next send instant, or at every one in the next days, with the real plan and delivery code.
-import { OUTBOX_SMS_SENDER, createOutboxEmailChannel, createOutboxSmsChannel } from '../channels/outbox';
-import { deliverDue, type DeliverySummary } from '../delivery/deliver';
-import { planTick } from '../delivery/plan-tick';
-import type { DeliveryQueueMessage } from '../delivery/queue-messages';
 import { latestSendInstant, nextDueInstant } from '../db/outbox-queries';
-import type { Services } from '../services';
+import { servicesStampedAt, type Services } from '../services';
 
 const QUARTER_HOUR_MS = 15 * 60_000;
 export const DAY_MS = 24 * 60 * 60_000;
@@ -24,34 +20,12 @@ export function nextCronInstant(instant: number): number {
 }
 
 /**
- * Runs one cron tick at `at` exactly as the worker does (planTick leases the due subscribers and hands groups
- * to a queue), then hands each queued message to deliverDue as the queue consumer would, in this request, so
- * the next tick sees the result. Returns what was sent.
+ * Runs one cron tick at `at` exactly as the worker does, and delivers what it queued in this request, so the
+ * next tick sees the result. The outbox stamps each message with the tick's instant, so the list reads as the
+ * days would. Returns what was sent.
  */
-export async function runTickNow(services: Services, at: number): Promise<DeliverySummary> {
-  const queued: DeliveryQueueMessage[] = [];
-  const queue = {
-    async send(body: DeliveryQueueMessage) {
-      queued.push(body);
-    },
-    async sendBatch(batch: Iterable<{ body: DeliveryQueueMessage }>) {
-      for (const item of batch) queued.push(item.body);
-    },
-  } as unknown as Queue<DeliveryQueueMessage>;
-  // The outbox stamps each message with the tick's instant, so the list reads as the days would.
-  const clock = () => at;
-  const context = { ...services, email: createOutboxEmailChannel(services.db, clock), sms: createOutboxSmsChannel(services.db, clock, OUTBOX_SMS_SENDER) };
-  const totals: DeliverySummary = { sent: 0, retrying: 0, suppressed: 0, waiting: 0, skipped: 0 };
-  await planTick(services.d1, queue, at);
-  for (let message = queued.shift(); message; message = queued.shift()) {
-    if (message.type === 'plan') {
-      await planTick(services.d1, queue, message.now, undefined, message.carried);
-      continue;
-    }
-    const summary = await deliverDue(context, message.subscriberIds, message.now);
-    for (const key of Object.keys(totals) as (keyof DeliverySummary)[]) totals[key] += summary[key];
-  }
-  return totals;
+export async function runTickNow(services: Services, at: number): ReturnType<Services['dispatch']['runTickInline']> {
+  return servicesStampedAt(services, at).dispatch.runTickInline(at);
 }
 
 /** Where the try-out's clock stands: the wall clock, or the latest simulated send when that is later. */

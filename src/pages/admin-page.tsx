@@ -1,14 +1,15 @@
 // The operator's page: find one subscriber, the funnel per course, sending pace, failing steps, safety flags, subscribers, previews.
 /** @jsxImportSource hono/jsx */
-import type { Child } from 'hono/jsx';
 import type { Dashboard } from '../admin/dashboard';
+import type { PaceEstimate } from '../schedule/pace-estimate';
 import { FunnelChart } from './admin-funnel-chart';
 import { AdminFrame, FindSubscriberForm } from './admin-frame';
+import { AdminPace } from './admin-pace';
 import { ReflectionsTable, ScrollTable, SubscriberLink, SubscribersTable, minuteOf } from './admin-tables';
 
 export type AdminPageProps = Dashboard & {
-  /** The sending pace and backlog (its own component), mounted under the funnel when given. */
-  pace?: Child;
+  /** The sending pace and backlog, shown under the funnel when given. */
+  pace?: PaceEstimate;
 };
 
 const SECTIONS = [
@@ -46,12 +47,7 @@ export function AdminPage({ counts, funnels, subscribers, failing, flagged, refl
       <h2 id="funnel">Funnel</h2>
       {funnels.length === 0 ? <p>No one has signed up yet.</p> : funnels.map((funnel) => <FunnelChart funnel={funnel} />)}
 
-      {pace && (
-        <section aria-labelledby="pace">
-          <h2 id="pace">Sending pace</h2>
-          {pace}
-        </section>
-      )}
+      {pace && <AdminPace estimate={pace} />}
 
       <h2 id="status">By channel and status</h2>
       <ScrollTable label="Subscribers by channel and status">

@@ -1,6 +1,7 @@
 // An inbound email, from Resend or Email Routing, end to end: whose it is, which day it answers, their words kept once.
 import type { Subscriber } from '../db/schema';
 import { endSubscription, findSubscriber, findSubscriberByAddress } from '../db/subscribers';
+import { isAccepted } from '../channels/channel';
 import { verifyToken } from '../security/tokens';
 import type { Services } from '../services';
 import { keepReflection } from './keep-reflection';
@@ -123,7 +124,7 @@ async function decide(services: Services, email: InboundEmail, now: number): Pro
 async function sendSupportLine(services: Services, subscriber: Subscriber): Promise<boolean> {
   const message = await composeSupportLineEmail(services.config, subscriber);
   const [outcome] = await services.email.sendBatch([message], `support-line-${subscriber.id}`);
-  if (outcome?.outcome === 'ok') return true;
+  if (outcome && isAccepted(outcome)) return true;
   console.error(JSON.stringify({ event: 'support_line_not_sent', subscriber: subscriber.id, error: outcome && 'error' in outcome ? outcome.error : 'no outcome' }));
   return false;
 }

@@ -16,7 +16,8 @@ export const SMS_WINDOW = { firstHour: 9, endHour: 20 } as const;
  * The first `sendHour`:00 local time strictly after `after`, on a local day later than the day the last step
  * was sent. This one rule gives: Day 1 at the first send hour after confirmation; Day k+1 on the local day
  * after Day k (late after an outage, never skipped, never two on one day); and the next send hour after a
- * resume or a change of zone or hour.
+ * resume or a change of zone or hour. A slot that a clock change moves forward (even past midnight) belongs
+ * to the day it was computed for.
  */
 export function nextSendAt(rhythm: SendingRhythm, after: number): number {
   const { timezone, sendHour, lastStepSentAt } = rhythm;
@@ -25,7 +26,7 @@ export function nextSendAt(rhythm: SendingRhythm, after: number): number {
   for (let offset = 0; ; offset++) {
     const date = addDays(start, offset);
     const candidate = startOfLocalHour(date, sendHour, timezone);
-    if (candidate > after && localDateKey(candidate, timezone) > lastDay) return candidate;
+    if (candidate > after && formatDateKey(date) > lastDay) return candidate;
   }
 }
 

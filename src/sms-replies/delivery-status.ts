@@ -2,12 +2,7 @@
 import { findSubscriberByAddress, endSubscription } from '../db/subscribers';
 import { recordDeliveryEvent } from '../db/delivery-events';
 import type { Services } from '../services';
-
-/**
- * Error codes that mean the number must not be texted again: unreachable, unknown or landline handset (30003,
- * 30005, 30006, reported in callbacks) and the send-time refusals (21610 unsubscribed, 21211 invalid, 21614 not mobile).
- */
-export const SUPPRESSING_ERROR_CODES: ReadonlySet<number> = new Set([30003, 30005, 30006, 21610, 21211, 21614]);
+import { twilioErrorMeaning } from '../channels/twilio-errors';
 
 export interface SmsStatusCallback {
   messageSid: string;
@@ -32,7 +27,7 @@ export async function recordSmsStatus(services: Services, callback: SmsStatusCal
   if (status !== 'delivered' && status !== 'failed' && status !== 'undelivered') return 'ignored';
   const error = status === 'delivered' ? null : `twilio ${callback.errorCode ?? 'unknown'} ${status}`;
   const recorded = await recordDeliveryEvent(db, callback.messageSid, status === 'delivered' ? 'delivered' : 'failed', error, callback.now);
-  if (status === 'delivered' || callback.errorCode === null || !SUPPRESSING_ERROR_CODES.has(callback.errorCode)) {
+  if (status === 'delivered' || twilioErrorMeaning(callback.errorCode) !== 'suppress') {
     return recorded ? 'recorded' : 'ignored';
   }
   const subscriberId = recorded?.subscriberId ?? (callback.to ? (await findSubscriberByAddress(db, 'sms', callback.to))?.id : undefined);

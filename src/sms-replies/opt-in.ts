@@ -3,7 +3,6 @@ import { confirmSubscription } from '../confirm/confirm';
 import { WELCOME_DAY, completionDay, courseOf } from '../course/course';
 import type { Subscriber } from '../db/schema';
 import { resumeAfterOptIn } from '../db/sms-queries';
-import { deliverDue } from '../delivery/deliver';
 import { composeResumeSms } from '../messages/sms';
 import { describeWhen, nextSendAt } from '../schedule/due';
 import type { Services } from '../services';
@@ -50,7 +49,7 @@ export async function optInBySms(services: Services, subscriber: Subscriber, met
   const changed = await resumeAfterOptIn(services.db, subscriber, { now, status: 'active', nextDueAt, consent });
   if (!changed) return { outcome: 'unchanged', reply: null };
   if (subscriber.next_day === WELCOME_DAY) {
-    await deliverDue(services, [subscriber.id], now);
+    await services.dispatch.deliverNow([subscriber.id], now);
     return { outcome: 'resumed', reply: null };
   }
   return { outcome: 'resumed', reply: resumeReply(subscriber, nextDueAt, now) };

@@ -1,5 +1,5 @@
 // Taking a signup: record it as pending with its consent, and send the one confirmation (double opt-in).
-import type { SendOutcome } from '../channels/channel';
+import { isAccepted, type SendOutcome } from '../channels/channel';
 import type { Subscriber } from '../db/schema';
 import { endSubscription, findSubscriberByAddress, insertPendingSubscriber, markConfirmationSent, renewPendingSubscriber } from '../db/subscribers';
 import { courseOf } from '../course/course';
@@ -7,7 +7,7 @@ import { messagesFor } from '../i18n/messages';
 import { buildConfirmationEmail } from '../messages/email';
 import { confirmUrl } from '../messages/links';
 import { PROGRAM_NAME, composeConfirmationSms } from '../messages/sms';
-import { emailSenderFrom } from '../delivery/compose';
+import { emailSenderFrom } from '../dispatch/compose';
 import { randomId } from '../security/base32';
 import { signToken } from '../security/tokens';
 import type { Services } from '../services';
@@ -53,12 +53,12 @@ export async function requestSubscription(
     return 'confirmation_capped';
   }
   const outcome = await sendConfirmation(services, subscriber.id, signup, meta.now);
-  if (outcome.outcome === 'permanent') {
+  if (outcome.outcome === 'refused') {
     // The provider says this address can never receive (e.g. Twilio 21610, 21211): no further attempts.
     await endSubscription(db, subscriber.id, 'suppressed', outcome.error, meta.now);
     return 'confirmation_failed';
   }
-  if (outcome.outcome !== 'ok') {
+  if (!isAccepted(outcome)) {
     // The signup is kept; sending the form again retries the confirmation.
     services.log.warn('confirmation_not_sent', { subscriber: subscriber.id, outcome: outcome.outcome, error: outcome.error });
     return 'confirmation_failed';

@@ -2,7 +2,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { AppError } from '../errors';
-import { settleAcceptedDelivery } from '../delivery/settle-accepted';
 import { recordSmsStatus } from '../sms-replies/delivery-status';
 import { answerInboundSms } from '../sms-replies/inbound-sms';
 import { TWIML_CONTENT_TYPE, twimlResponse } from './twiml';
@@ -31,7 +30,7 @@ export const twilioWebhookRoutes = new Hono<AppEnv>()
     const code = paramOf(params, 'ErrorCode');
     const messageSid = required(paramOf(params, 'MessageSid') ?? paramOf(params, 'SmsSid'), 'MessageSid');
     const deliveryKey = c.req.query('delivery');
-    if (deliveryKey && (await settleAcceptedDelivery(c.var.services, deliveryKey, messageSid))) {
+    if (deliveryKey && (await c.var.services.dispatch.settleAccepted(deliveryKey, messageSid))) {
       c.var.services.log.info('sms_settled_by_callback');
     }
     const outcome = await recordSmsStatus(c.var.services, {

@@ -2,7 +2,7 @@
 import { createExecutionContext, createMessageBatch, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../src/index';
-import type { DeliveryQueueMessage } from '../../src/delivery/queue-messages';
+import type { DispatchMessage } from '../../src/dispatch/plan';
 import { nextSendAt } from '../../src/schedule/due';
 import { localDateKey } from '../../src/schedule/local-time';
 import { clearDatabase, envWith, recordingQueue, rows, runTick } from '../support/worker-harness';
@@ -18,7 +18,9 @@ interface StandInEmail {
 }
 
 const faultyUrl = () => env.FAULTY_RESEND_STAND_IN_URL!;
-const faultyEnv = () => envWith({ RESEND_API_KEY: 're_faults', RESEND_BASE_URL: faultyUrl(), TOKEN_SECRET: 'fault-test-token-secret-0123456789abcdef' });
+// Pace is not what these tests are about: a limit far above what they send keeps them quick.
+const faultyEnv = () =>
+  envWith({ RESEND_API_KEY: 're_faults', RESEND_BASE_URL: faultyUrl(), TOKEN_SECRET: 'fault-test-token-secret-0123456789abcdef', RESEND_RATE_LIMIT: '1000' });
 
 async function control(path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`${faultyUrl()}/__control/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -136,7 +138,7 @@ describe('a tick killed halfway', () => {
     await worker.scheduled(createScheduledController({ scheduledTime: firstDue, cron: '*/15 * * * *' }), tickEnv, ctx);
     await waitOnExecutionContext(ctx);
     expect(messages.length).toBeGreaterThan(0);
-    const batch = createMessageBatch<DeliveryQueueMessage>('rebuild-trust-delivery', [
+    const batch = createMessageBatch<DispatchMessage>('rebuild-trust-delivery', [
       { id: 'killed', timestamp: new Date(firstDue), attempts: 1, body: messages[0]! },
     ]);
     await worker.queue(batch, { ...tickEnv, DB: dying.d1 } as Env, createExecutionContext());

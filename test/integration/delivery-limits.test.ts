@@ -1,7 +1,7 @@
 // Every invocation of a large tick stays inside the Workers Free plan: at most 50 D1 queries and 50 subrequests.
 import { env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PAGE_SIZE, PAGES_PER_TICK } from '../../src/delivery/plan-tick';
+import { PAGE_SIZE, PAGES_PER_TICK } from '../../src/dispatch/plan';
 import { FREE_PLAN_LIMITS } from '../../src/platform/invocation-meter';
 import { clearDatabase, envWith, rows, runTick } from '../support/worker-harness';
 
@@ -63,6 +63,9 @@ describe('a tick larger than one invocation can carry', () => {
       TWILIO_AUTH_TOKEN: 'limits-auth-token',
       TWILIO_FROM: '+15005550006',
       TWILIO_BASE_URL: env.TWILIO_STAND_IN_URL,
+      // This test is about each invocation's budget; pace has its own tests (send-pace.test.ts).
+      RESEND_RATE_LIMIT: '1000',
+      TWILIO_RATE_LIMIT: '1000',
     });
     await runTick(now, providers);
 

@@ -95,9 +95,12 @@ describe('Resend transport', () => {
     const address = `reuse-${crypto.randomUUID()}@example.com`;
     const email = { to: address, from: 'Rebuild Trust <course@example.com>', replyTo: null, subject: 'Welcome', html: '<p>today at 9:00</p>', text: 'today at 9:00', headers: {} };
     const key = `rt-reuse-${crypto.randomUUID()}`;
-    expect(await channel.sendBatch([email], key)).toEqual([{ outcome: 'ok', providerId: expect.any(String) }]);
+    expect(await channel.sendBatch([email], key)).toEqual([{ outcome: 'sent', providerId: expect.any(String) }]);
     const changed = { ...email, html: '<p>tomorrow at 9:00</p>', text: 'tomorrow at 9:00' };
-    expect(await channel.sendBatch([changed], key)).toEqual([{ outcome: 'ok', providerId: `${key}#0` }]);
+    expect(await channel.sendBatch([changed], key)).toEqual([{ outcome: 'duplicate', providerId: null }]);
+    // The same payload again is a replay: Resend answers with the ids it gave the first time.
+    const [first] = await channel.sendBatch([email], key);
+    expect(first).toEqual({ outcome: 'sent', providerId: expect.any(String) });
     expect(await emailsTo(address)).toHaveLength(1);
   });
 });

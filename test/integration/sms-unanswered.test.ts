@@ -14,6 +14,7 @@ const twilioEnv = () =>
     TWILIO_AUTH_TOKEN: AUTH_TOKEN,
     TWILIO_FROM: '+15005550006',
     TWILIO_BASE_URL: faulty(),
+    TWILIO_RATE_LIMIT: '100',
     PUBLIC_URL: BASE,
   });
 
@@ -58,7 +59,7 @@ describe('an SMS step whose answer never came back', () => {
     await faults({});
     const [pending] = await rows<{ status: string; last_error: string }>('SELECT status, last_error FROM deliveries WHERE day = 1');
     expect(pending!.status).toBe('retry');
-    expect(pending!.last_error).toMatch(/network/);
+    expect(pending!.last_error).toMatch(/no answer/);
 
     // Ticks before Twilio reports send nothing again.
     await runTick(now + 15 * 60_000, twilioEnv());

@@ -13,6 +13,9 @@ declare module 'vitest' {
     faultyTwilioStandInUrl: string;
     /** A Resend stand-in of its own for the signup timing test, which makes it slow. */
     slowResendStandInUrl: string;
+    /** Stand-ins that enforce a rate limit set by each test (`POST /__control/rate-limit`). */
+    pacedResendStandInUrl: string;
+    pacedTwilioStandInUrl: string;
   }
 }
 
@@ -23,12 +26,16 @@ export default async function setup(project: TestProject) {
   const faultyResend = await startResendStandIn();
   const faultyTwilio = await startTwilioStandIn();
   const slowResend = await startResendStandIn();
+  const pacedResend = await startResendStandIn();
+  const pacedTwilio = await startTwilioStandIn();
   project.provide('resendStandInUrl', resend.url);
   project.provide('twilioStandInUrl', twilio.url);
   project.provide('faultyResendStandInUrl', faultyResend.url);
   project.provide('faultyTwilioStandInUrl', faultyTwilio.url);
   project.provide('slowResendStandInUrl', slowResend.url);
+  project.provide('pacedResendStandInUrl', pacedResend.url);
+  project.provide('pacedTwilioStandInUrl', pacedTwilio.url);
   return async () => {
-    await Promise.all([resend.close(), twilio.close(), faultyResend.close(), faultyTwilio.close(), slowResend.close()]);
+    await Promise.all([resend, twilio, faultyResend, faultyTwilio, slowResend, pacedResend, pacedTwilio].map((standIn) => standIn.close()));
   };
 }

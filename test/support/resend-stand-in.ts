@@ -185,6 +185,19 @@ export async function startResendStandIn(options: ResendStandInOptions = {}): Pr
       },
       handle,
       injectedFailure: resendFailure,
+      rateLimited: (decision) => ({
+        body: {
+          statusCode: 429,
+          name: 'rate_limit_exceeded',
+          message: `Too many requests. You can only make ${decision.limit} requests per second. See rate limit response headers for more information. Or contact support to increase rate limit.`,
+        },
+        headers: { 'retry-after': String(decision.resetSeconds) },
+      }),
+      rateHeaders: (decision) => ({
+        'ratelimit-limit': String(decision.limit),
+        'ratelimit-remaining': String(decision.remaining),
+        'ratelimit-reset': String(decision.resetSeconds),
+      }),
       listMessages: (query) => listEmails(emails.all(), query),
       countMessages: () => emails.size,
       reset() {

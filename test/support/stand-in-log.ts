@@ -15,7 +15,7 @@ export interface LoggedRequest {
   status: number;
   response: unknown;
   /** `fail`: an injected failure answered instead of processing; `drop`: processed, then the connection was cut. */
-  fault?: 'fail' | 'drop';
+  fault?: 'fail' | 'drop' | 'rate_limited';
   /** True when an idempotency key replayed an earlier answer. */
   replay?: boolean;
 }
@@ -37,6 +37,8 @@ export interface RequestStats {
   replayed: number;
   injectedFailures: number;
   dropped: number;
+  /** Requests refused with 429 for being over the rate limit. */
+  rateLimited: number;
   /** `METHOD /spec/path/{template}` → status → count. */
   byRoute: Record<string, Record<string, number>>;
 }
@@ -121,11 +123,12 @@ export class RequestLog {
     if (entry.replay) totals.replayed += 1;
     if (entry.fault === 'fail') totals.injectedFailures += 1;
     if (entry.fault === 'drop') totals.dropped += 1;
+    if (entry.fault === 'rate_limited') totals.rateLimited += 1;
     const byStatus = (totals.byRoute[routeKey] ??= {});
     byStatus[entry.status] = (byStatus[entry.status] ?? 0) + 1;
   }
 }
 
 function emptyStats(): RequestStats {
-  return { total: 0, accepted: 0, rejected: 0, replayed: 0, injectedFailures: 0, dropped: 0, byRoute: {} };
+  return { total: 0, accepted: 0, rejected: 0, replayed: 0, injectedFailures: 0, dropped: 0, rateLimited: 0, byRoute: {} };
 }

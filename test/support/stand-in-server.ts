@@ -2,6 +2,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultPlan, parseFaultSettings } from './stand-in-faults';
+import { RateWindow, parseRateLimit, type RateDecision } from './stand-in-rate-limit';
 import { RequestLog, type RequestLogFilter } from './stand-in-log';
 
 /** A running stand-in: its base URL (no trailing slash) and a way to stop it. */
@@ -20,6 +21,8 @@ export interface StandInOptions {
   maxLoggedRequests?: number;
   /** Rough cap on body and response text kept in that log (default 64 MB). */
   maxLoggedBytes?: number;
+  /** API requests allowed per second (the provider's rate limit); none by default. Also set by `POST /__control/rate-limit`. */
+  rateLimit?: number | null;
 }
 
 /** An API request after its body was read and parsed by the provider. */
@@ -57,6 +60,10 @@ export interface StandInProvider {
   routeOf(method: string, path: string): string | undefined;
   /** Validates and answers an API request; runs synchronously so a request is remembered before any answer leaves. */
   handle(request: ApiRequest): ApiAnswer;
+  /** The provider's refusal of a request over its rate limit (status 429, its body and headers). */
+  rateLimited(decision: RateDecision): { body: unknown; headers?: Record<string, string> };
+  /** Rate-limit headers the provider adds to every answer, when it sends any. */
+  rateHeaders?(decision: RateDecision): Record<string, string>;
   /** The provider's own error shape for an injected failure status. */
   injectedFailure(status: number, retryAfterSeconds: number): { body: unknown; headers?: Record<string, string> };
   /** Accepted messages for `GET /__control/messages`. */
@@ -78,7 +85,18 @@ const MAX_BODY_BYTES = 50 * 1024 * 1024;
 export async function startStandIn(provider: StandInProvider, options: StandInOptions = {}): Promise<StandInHandle> {
   const log = new RequestLog({ maxEntries: options.maxLoggedRequests ?? 5_000, maxBytes: options.maxLoggedBytes ?? 64 * 1024 * 1024 });
   const faults = new FaultPlan();
-  const controlRoutes = createControlRoutes(provider, log, faults);
+  const rate = new RateWindow(options.rateLimit ?? null, Date.now);
+  const controlRoutes = {
+    ...createControlRoutes(provider, log, faults),
+    'POST /__control/rate-limit': (body: unknown): ControlAnswer => {
+      const parsed = parseRateLimit(body);
+      if ('error' in parsed) return { status: 400, body: parsed };
+      rate.perSecond = parsed.perSecond;
+      rate.reset();
+      return { status: 200, body: { perSecond: rate.perSecond } };
+    },
+    'GET /__control/rate-limit': (): ControlAnswer => ({ status: 200, body: { perSecond: rate.perSecond, refused: rate.refused } }),
+  };
 
   const server = createServer((req, res) => {
     serve(req, res).catch((error: unknown) => {
@@ -111,11 +129,15 @@ export async function startStandIn(provider: StandInProvider, options: StandInOp
       body: provider.parseBody(req.headers, rawBody),
     };
     if (route !== undefined && faults.delayMs > 0) await sleep(faults.delayMs);
-    const failure = route !== undefined ? faults.nextFailure() : undefined;
-    const answer: ApiAnswer =
-      failure !== undefined
-        ? { status: failure, accepted: false, ...provider.injectedFailure(failure, faults.retryAfterSeconds) }
-        : provider.handle(request);
+    const decision = route !== undefined ? rate.take() : null;
+    const failure = route !== undefined && decision?.allowed !== false ? faults.nextFailure() : undefined;
+    const handled: ApiAnswer =
+      decision?.allowed === false
+        ? { status: 429, accepted: false, ...provider.rateLimited(decision) }
+        : failure !== undefined
+          ? { status: failure, accepted: false, ...provider.injectedFailure(failure, faults.retryAfterSeconds) }
+          : provider.handle(request);
+    const answer: ApiAnswer = decision && provider.rateHeaders ? { ...handled, headers: { ...provider.rateHeaders(decision), ...handled.headers } } : handled;
     const drop = failure === undefined && route !== undefined && answer.accepted && faults.nextDrop();
     const text = JSON.stringify(answer.body) ?? '';
     log.add(
@@ -128,7 +150,7 @@ export async function startStandIn(provider: StandInProvider, options: StandInOp
         accepted: answer.accepted,
         status: answer.status,
         response: answer.body,
-        ...(failure !== undefined ? { fault: 'fail' as const } : drop ? { fault: 'drop' as const } : {}),
+        ...(decision?.allowed === false ? { fault: 'rate_limited' as const } : failure !== undefined ? { fault: 'fail' as const } : drop ? { fault: 'drop' as const } : {}),
         ...(answer.replay ? { replay: true } : {}),
       },
       route ?? 'unmatched',

@@ -153,6 +153,8 @@ export async function startTwilioStandIn(options: TwilioStandInOptions = {}): Pr
       },
       handle,
       injectedFailure: twilioFailure,
+      // Twilio answers a burst over the account's limit with 429 and its error 20429, without rate-limit headers.
+      rateLimited: () => twilioFailure(429, 1),
       listMessages: (query) => listMessages(messages.all(), query),
       countMessages: () => messages.size,
       reset() {

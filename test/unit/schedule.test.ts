@@ -75,6 +75,20 @@ describe('nextSendAt', () => {
     expect(iso(afterThat)).toBe('2026-03-15T12:00:00.000Z');
   });
 
+  it('in Nuuk at 23:00, a slot moved past midnight by the spring change belongs to the Saturday it was computed for', () => {
+    const nuuk = { timezone: 'America/Nuuk', sendHour: 23 };
+    // Saturday 28 March 2026: at 23:00 (-02) the clock jumps to 00:00 Sunday (-01), so Saturday's 23:00 is 00:00 Sunday.
+    expect(iso(startOfLocalHour({ year: 2026, month: 3, day: 28 }, 23, 'America/Nuuk'))).toBe('2026-03-29T01:00:00.000Z');
+    // A step sent on time on Friday: the next one takes Saturday's moved slot.
+    const friday = at('2026-03-28T01:00:00Z'); // Friday 23:00 (-02)
+    expect(iso(nextSendAt({ ...nuuk, lastStepSentAt: friday }, friday))).toBe('2026-03-29T01:00:00.000Z');
+    // A step sent late on Saturday: Saturday's slot is already used, so the next one is Sunday at 23:00, not 00:00.
+    const lateSaturday = at('2026-03-28T14:00:00Z'); // Saturday 12:00 (-02)
+    const next = nextSendAt({ ...nuuk, lastStepSentAt: lateSaturday }, lateSaturday);
+    expect(iso(next)).toBe('2026-03-30T00:00:00.000Z'); // Sunday 23:00 (-01)
+    expect(toLocal(next, 'America/Nuuk')).toMatchObject({ day: 29, hour: 23 });
+  });
+
   it('gives the same answer when a tick is replayed for the same instant', () => {
     const rhythm = { timezone: 'Asia/Kathmandu', sendHour: 8, lastStepSentAt: at('2026-06-01T02:15:00Z') };
     expect(nextSendAt(rhythm, at('2026-06-01T02:15:00Z'))).toBe(nextSendAt(rhythm, at('2026-06-01T02:15:00Z')));

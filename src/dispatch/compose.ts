@@ -17,6 +17,11 @@ export interface ComposeTarget {
   day: number;
   /** The enrolment's course (SPEC §7). */
   courseId: string;
+  /**
+   * When this message became due. The welcome's words ("Day 1 comes tomorrow at 8:00") are worked out from it, not
+   * from the moment of sending, so a call repeated under the same idempotency key carries the same payload.
+   */
+  dueAt: number;
 }
 
 /** The sender details every email shares, from the configuration. */
@@ -39,10 +44,10 @@ async function signedLinks(config: Config, subscriberId: string) {
   return { tokens: { unsubscribe, journal, reply }, links: buildLinks(config.publicUrl, { unsubscribe, journal }) };
 }
 
-/** When Day 1 will come, in words of the course's language, for a welcome sent at `now`. */
-function firstStepWhen(target: ComposeTarget, course: Course, now: number): string {
-  const at = nextSendAt({ timezone: target.timezone, sendHour: target.sendHour, lastStepSentAt: null }, now);
-  return describeWhen(at, now, target.timezone, course.language);
+/** When Day 1 will come, in words of the course's language, for a welcome due at `target.dueAt`. */
+function firstStepWhen(target: ComposeTarget, course: Course): string {
+  const at = nextSendAt({ timezone: target.timezone, sendHour: target.sendHour, lastStepSentAt: null }, target.dueAt);
+  return describeWhen(at, target.dueAt, target.timezone, course.language);
 }
 
 /** The enrolment's course; a course removed from content/ while enrolments run is an operator error, reported by the caller. */
@@ -53,19 +58,19 @@ function courseOfTarget(target: ComposeTarget): Course {
 }
 
 /** The email for `target.day` of the enrolment's course: the welcome (0), a step (1..N), or the completion (any day after N). */
-export async function composeEmail(config: Config, target: ComposeTarget, now: number): Promise<OutgoingEmail> {
+export async function composeEmail(config: Config, target: ComposeTarget): Promise<OutgoingEmail> {
   const { tokens, links } = await signedLinks(config, target.id);
   const sender = emailSenderFrom(config);
   const recipient = { to: target.address, links, replyToken: tokens.reply, unsubscribeToken: tokens.unsubscribe };
   const course = courseOfTarget(target);
-  if (target.day === WELCOME_DAY) return buildWelcomeEmail(sender, recipient, course, firstStepWhen(target, course, now));
+  if (target.day === WELCOME_DAY) return buildWelcomeEmail(sender, recipient, course, firstStepWhen(target, course));
   const step = findCourseDay(course, target.day);
   if (!step) return buildCompletionEmail(sender, recipient, course);
   return buildStepEmail(sender, recipient, course, step, `${config.publicUrl}${dayPath(course, step.day)}`);
 }
 
 /** The SMS for `target.day` (welcome, step or completion). */
-export async function composeSms(config: Config, target: ComposeTarget, now: number): Promise<OutgoingSms> {
+export async function composeSms(config: Config, target: ComposeTarget): Promise<OutgoingSms> {
   const course = courseOfTarget(target);
   const t = messagesFor(course.language).sms;
   const step = findCourseDay(course, target.day);
@@ -73,7 +78,7 @@ export async function composeSms(config: Config, target: ComposeTarget, now: num
     const { links } = await signedLinks(config, target.id);
     const body =
       target.day === WELCOME_DAY
-        ? composeWelcomeSms({ firstStepWhen: firstStepWhen(target, course, now), supportLine: config.supportLine, journalUrl: links.journalUrl, t })
+        ? composeWelcomeSms({ firstStepWhen: firstStepWhen(target, course), supportLine: config.supportLine, journalUrl: links.journalUrl, t })
         : composeCompletionSms({ journalUrl: links.journalUrl, length: course.days.length, t });
     return { to: target.address, body };
   }

@@ -1,6 +1,5 @@
 // A provider's status callback can prove a send was accepted after our call went unanswered: settle that delivery.
 import { findCourse } from '../course/course';
-import type { Services } from '../services';
 import { recordOutcomes, type DueRow } from '../db/dispatch-queries';
 import { findUnsettledDelivery } from '../db/unsettled-deliveries';
 import { advanceAfterSend } from './progress';
@@ -21,10 +20,10 @@ export function parseSmsDeliveryKey(key: string): { subscriberId: string; cycle:
  * delivery is marked sent with that MessageSid and the subscriber moves on, exactly as if the call had answered.
  * A delivery already sent (by a later attempt) is left alone. Returns true when it settled one.
  */
-export async function settleAcceptedDelivery(services: Services, deliveryKey: string, providerId: string): Promise<boolean> {
+export async function settleAcceptedDelivery(d1: D1Database, deliveryKey: string, providerId: string): Promise<boolean> {
   const parsed = parseSmsDeliveryKey(deliveryKey);
   if (!parsed) return false;
-  const unsettled = await findUnsettledDelivery(services.d1, parsed);
+  const unsettled = await findUnsettledDelivery(d1, parsed);
   if (!unsettled) return false;
   const subscriber: DueRow = unsettled.subscriber;
   const sentAt = unsettled.claimedAt;
@@ -44,6 +43,6 @@ export async function settleAcceptedDelivery(services: Services, deliveryKey: st
     parsed.day,
     sentAt,
   );
-  await services.d1.batch(recordOutcomes(services.d1, [{ id: parsed.subscriberId, cycle: parsed.cycle, day: parsed.day, providerId, courseVersion: course.version, ...progress }], [], sentAt));
+  await d1.batch(recordOutcomes(d1, [{ id: parsed.subscriberId, cycle: parsed.cycle, day: parsed.day, providerId, courseVersion: course.version, ...progress }], [], sentAt));
   return true;
 }
