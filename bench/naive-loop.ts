@@ -3,6 +3,7 @@ import { render, toPlainText } from '@react-email/render';
 import { createElement } from 'react';
 import DailyStep from '../emails/daily-step';
 import { findCourseDay } from '../src/course/course';
+import { DEFAULT_ROLE, practiceFor, promptFor } from '../src/course/roles';
 import { advanceAfterSend } from '../src/delivery/progress';
 import { SUBJECTS, listHeaders } from '../src/messages/email';
 import { buildLinks, dayUrl, plusAddress } from '../src/messages/links';
@@ -65,8 +66,8 @@ async function sendAlone(options: NaiveLoopOptions, row: SampleRow, phases: Reco
         title: step.title,
         quote: step.quote,
         text: step.text,
-        practice: step.ours.practice,
-        prompt: step.ours.prompt,
+        practice: practiceFor(step, DEFAULT_ROLE),
+        prompt: promptFor(step, DEFAULT_ROLE),
         dayUrl: dayUrl(publicUrl, step.day),
         unsubscribeUrl: links.unsubscribeUrl,
         journalUrl: links.journalUrl,

@@ -1,6 +1,7 @@
 // One template for all 30 daily steps: the title, the quote, the step, a suggested practice and a reflection prompt.
 import { Heading, Link, Section, Text } from '@react-email/components';
 import { COURSE_LENGTH, findCourseDay } from '../src/course/course';
+import { practiceFor, promptFor } from '../src/course/roles';
 import { SubscriberFooter } from './components/footer';
 import { EmailLayout } from './components/layout';
 import { callout, COLORS, label, link, paragraph, sectionHeading, SERIF_STACK, title } from './components/styles';
@@ -84,8 +85,8 @@ DailyStep.PreviewProps = {
   title: previewDay?.title ?? '',
   quote: previewDay?.quote ?? '',
   text: previewDay?.text ?? '',
-  practice: previewDay?.ours.practice ?? '',
-  prompt: previewDay?.ours.prompt ?? '',
+  practice: previewDay ? practiceFor(previewDay, 'was_hurt') : '',
+  prompt: previewDay ? promptFor(previewDay, 'was_hurt') : '',
   dayUrl: 'https://rebuild-trust.example.com/day/3',
   unsubscribeUrl: 'https://rebuild-trust.example.com/u/preview-token',
   journalUrl: 'https://rebuild-trust.example.com/journal/preview-token',

@@ -1,18 +1,21 @@
 // Realistic per-subscriber values for the build's checks, using the longest course day so the size check is a worst case.
-import { course, type CourseDay } from '../src/course/course';
+import { course } from '../src/course/course';
+import { stepForRole, type RoleStep } from '../src/course/roles';
+import { ROLES } from '../src/db/schema';
 
 const ORIGIN = 'https://rebuild-trust.example.com';
 /** As long as a signed token in a real link, so sizes are not flattered. */
 const TOKEN = 'sub_01JQ7Z3K9M2X4V6B8N0P.1767225600.Zk3mQ9vX2bL7pR4tW8yC1dF6hJ0nS5aE3gK7uM2oQ9w';
 const POSTAL_ADDRESS = 'Rebuild Trust, 2261 Market Street #4321, San Francisco, CA 94114, USA';
 
-function dayLength(day: CourseDay): number {
+function dayLength(day: RoleStep): number {
   return day.title.length + day.quote.length + day.text.length + day.ours.prompt.length + day.ours.practice.length;
 }
 
-/** The course day with the most words to fill in. */
-export function longestCourseDay(): CourseDay {
-  return course.days.reduce((longest, day) => (dayLength(day) > dayLength(longest) ? day : longest));
+/** The course day, as one role reads it, with the most words to fill in. */
+export function longestCourseDay(): RoleStep {
+  const steps = course.days.flatMap((day) => ROLES.map((role) => stepForRole(day, role)));
+  return steps.reduce((longest, step) => (dayLength(step) > dayLength(longest) ? step : longest));
 }
 
 const subscriberLinks = {

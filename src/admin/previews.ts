@@ -2,6 +2,7 @@
 import type { OutgoingEmail } from '../channels/channel';
 import type { Config } from '../config';
 import { COMPLETION_DAY, WELCOME_DAY, findCourseDay } from '../course/course';
+import { DEFAULT_ROLE, stepForRole } from '../course/roles';
 import { emailSenderFrom } from '../delivery/compose';
 import { buildCompletionEmail, buildConfirmationEmail, buildStepEmail, buildWelcomeEmail, type EmailRecipient } from '../messages/email';
 import { countSegments, type SegmentCount } from '../messages/gsm7';
@@ -50,8 +51,9 @@ export function previewEmail(config: Config, key: PreviewKey, now: number): Outg
   };
   if (key === WELCOME_DAY) return buildWelcomeEmail(sender, recipient, sampleFirstStepWhen(config, now));
   if (key === COMPLETION_DAY) return buildCompletionEmail(sender, recipient);
-  const step = findCourseDay(key);
-  if (!step) throw new RangeError(`No course day ${key}`);
+  const day = findCourseDay(key);
+  if (!day) throw new RangeError(`No course day ${key}`);
+  const step = stepForRole(day, DEFAULT_ROLE);
   return buildStepEmail(sender, recipient, step, dayUrl(config.publicUrl, step.day));
 }
 
@@ -71,8 +73,9 @@ function composePreviewSms(config: Config, key: PreviewKey, now: number): string
   const { journalUrl } = buildLinks(config.publicUrl, PREVIEW_TOKENS);
   if (key === WELCOME_DAY) return composeWelcomeSms({ firstStepWhen: sampleFirstStepWhen(config, now), supportLine: config.supportLine, journalUrl });
   if (key === COMPLETION_DAY) return composeCompletionSms({ journalUrl });
-  const step = findCourseDay(key);
-  if (!step) throw new RangeError(`No course day ${key}`);
+  const day = findCourseDay(key);
+  if (!day) throw new RangeError(`No course day ${key}`);
+  const step = stepForRole(day, DEFAULT_ROLE);
   return composeDailySms(step, dayUrl(config.publicUrl, step.day));
 }
 

@@ -1,14 +1,15 @@
 // The course as a typed model: the seed's introduction and 30 steps, with our prompt and practice for each day.
 import courseData from '../../content/course.json';
+import type { RoleText } from './roles';
 
-/** One day of the course. `title`, `quote` and `text` are the seed's words; `ours` is written by the team. */
+/** One day of the course. `title`, `quote` and `text` are the seed's words; `ours` is written by the team, per role. */
 export interface CourseDay {
   day: number;
   title: string;
   /** The quote without its surrounding quotation marks. */
   quote: string;
   text: string;
-  ours: { prompt: string; practice: string };
+  ours: { prompt: RoleText; practice: RoleText };
 }
 
 export interface IntroductionSection {

@@ -1,5 +1,5 @@
 // The daily send's SQL: each call is one statement over a whole page or batch (json_each), whatever its size.
-import type { Channel } from './schema';
+import type { Channel, Role } from './schema';
 
 export interface LeasedSubscriber {
   id: string;
@@ -30,6 +30,7 @@ export interface DueRow {
   address: string;
   timezone: string;
   send_hour: number;
+  role: Role;
   cycle: number;
   next_day: number;
   last_sent_at: number | null;
@@ -43,7 +44,7 @@ export interface DueRow {
 export async function loadDueSubscribers(d1: D1Database, ids: string[], now: number): Promise<DueRow[]> {
   const { results } = await d1
     .prepare(
-      `SELECT s.id, s.channel, s.address, s.timezone, s.send_hour, s.cycle, s.next_day, s.last_sent_at
+      `SELECT s.id, s.channel, s.address, s.timezone, s.send_hour, s.role, s.cycle, s.next_day, s.last_sent_at
        FROM json_each(?1) AS j CROSS JOIN subscribers AS s ON s.id = j.value
        WHERE s.status = 'active' AND s.next_due_at <= ?2`,
     )

@@ -1,6 +1,8 @@
 // Builds each claimed subscriber's message for the day: signs their links, then calls the pure email and SMS builders.
 import type { Config } from '../config';
 import { COMPLETION_DAY, WELCOME_DAY, findCourseDay } from '../course/course';
+import { stepForRole } from '../course/roles';
+import type { Role } from '../db/schema';
 import type { OutgoingEmail, OutgoingSms } from '../channels/channel';
 import { buildCompletionEmail, buildStepEmail, buildWelcomeEmail, type EmailSender } from '../messages/email';
 import { buildLinks, dayUrl } from '../messages/links';
@@ -13,6 +15,8 @@ export interface ComposeTarget {
   address: string;
   timezone: string;
   sendHour: number;
+  /** Picks our prompt and practice for the day. */
+  role: Role;
   day: number;
 }
 
@@ -49,8 +53,9 @@ export async function composeEmail(config: Config, target: ComposeTarget, now: n
   const recipient = { to: target.address, links, replyToken: tokens.reply, unsubscribeToken: tokens.unsubscribe };
   if (target.day === WELCOME_DAY) return buildWelcomeEmail(sender, recipient, firstStepWhen(target, now));
   if (target.day === COMPLETION_DAY) return buildCompletionEmail(sender, recipient);
-  const step = findCourseDay(target.day);
-  if (!step) throw new Error(`No course day ${target.day}`);
+  const day = findCourseDay(target.day);
+  if (!day) throw new Error(`No course day ${target.day}`);
+  const step = stepForRole(day, target.role);
   return buildStepEmail(sender, recipient, step, dayUrl(config.publicUrl, step.day));
 }
 
@@ -64,7 +69,8 @@ export async function composeSms(config: Config, target: ComposeTarget, now: num
         : composeCompletionSms({ journalUrl: links.journalUrl });
     return { to: target.address, body };
   }
-  const step = findCourseDay(target.day);
-  if (!step) throw new Error(`No course day ${target.day}`);
+  const day = findCourseDay(target.day);
+  if (!day) throw new Error(`No course day ${target.day}`);
+  const step = stepForRole(day, target.role);
   return { to: target.address, body: composeDailySms(step, dayUrl(config.publicUrl, step.day)) };
 }

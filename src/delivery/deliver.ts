@@ -106,7 +106,7 @@ interface ClaimOutcome {
 }
 
 function targetOf(claim: Claim, row: DueRow): ComposeTarget {
-  return { id: claim.id, address: row.address, timezone: row.timezone, sendHour: row.send_hour, day: claim.day };
+  return { id: claim.id, address: row.address, timezone: row.timezone, sendHour: row.send_hour, role: row.role, day: claim.day };
 }
 
 async function sendClaims(context: DeliveryContext, claims: Claim[], byId: Map<string, DueRow>, now: number): Promise<ClaimOutcome[]> {

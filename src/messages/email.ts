@@ -1,5 +1,6 @@
 // Pure email building: fills the build-time templates and adds SPEC §5's headers. No React, no I/O.
-import { COURSE_LENGTH, type CourseDay } from '../course/course';
+import { COURSE_LENGTH } from '../course/course';
+import type { RoleStep } from '../course/roles';
 import { EMAIL_TEMPLATES, type EmailTemplateName } from '../generated/email-templates';
 import type { OutgoingEmail } from '../channels/channel';
 import { fillTemplate } from './fill-template';
@@ -32,7 +33,7 @@ export const SUBJECTS = {
   completion: 'You have walked all 30 steps',
   /** Discreet on purpose: someone else may see the inbox. Never built from anything inbound. */
   supportLine: 'A note from us, in case it helps',
-  step: (day: CourseDay) => `Day ${day.day} of ${COURSE_LENGTH}: ${day.title}`,
+  step: (day: Pick<RoleStep, 'day' | 'title'>) => `Day ${day.day} of ${COURSE_LENGTH}: ${day.title}`,
 } as const;
 
 function render(name: EmailTemplateName, values: Record<string, string>): { html: string; text: string } {
@@ -79,7 +80,7 @@ export function buildWelcomeEmail(sender: EmailSender, recipient: EmailRecipient
 }
 
 /** One day's step: title, quote, text, our practice and prompt, and the links. */
-export function buildStepEmail(sender: EmailSender, recipient: EmailRecipient, day: CourseDay, dayUrl: string): OutgoingEmail {
+export function buildStepEmail(sender: EmailSender, recipient: EmailRecipient, day: RoleStep, dayUrl: string): OutgoingEmail {
   const body = render('daily-step', {
     ...footerValues(sender, recipient),
     dayNumber: String(day.day),

@@ -1,5 +1,6 @@
 // Pure composers of every SMS the course sends: GSM-7 text, each within its segment budget.
-import { COURSE_LENGTH, course, type CourseDay } from '../course/course';
+import { COURSE_LENGTH, course } from '../course/course';
+import type { RoleStep } from '../course/roles';
 import { countSegments, toGsm7 } from './gsm7';
 
 /** The name every SMS starts with, so the sender is recognisable. */
@@ -35,7 +36,7 @@ function firstThatFits(candidates: string[], maxSegments: number, what: string):
  * day's own prompt when that fits, else `GENERIC_PROMPT`; a STOP reminder and a label before the
  * link are added only when they fit. Throws if even the barest form is over 2 segments.
  */
-export function composeDailySms(day: CourseDay, dayUrl: string): string {
+export function composeDailySms(day: RoleStep, dayUrl: string): string {
   const header = `Day ${day.day}/${COURSE_LENGTH}: ${day.title}`;
   const quote = `"${day.quote}"`;
   const lines = (prompt: string, link: string, ...rest: string[]) =>

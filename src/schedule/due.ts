@@ -1,4 +1,5 @@
 // Pure scheduling of SPEC §4: when a subscriber's next step is due, given their zone, send hour, last step and now.
+import { formatDayAndMonth, formatLocalTime } from './format-time';
 import { addDays, formatDateKey, localDateKey, startOfLocalHour, toLocal } from './local-time';
 
 export interface SendingRhythm {
@@ -42,13 +43,14 @@ export function nextSmsWindowOpening(now: number, timezone: string): number {
   return startOfLocalHour(date, SMS_WINDOW.firstHour, timezone);
 }
 
-/** A short phrase for when a step arrives, as seen from `now`: "today at 8:00", "tomorrow at 8:00", "on 3 March at 8:00". */
+/**
+ * A short phrase for when a step arrives, as seen from `now`, with the hour in the subscriber's convention and
+ * their place: "today at 8:00 a.m., New York time", "tomorrow at 20:00, London time", "on December 3 at …".
+ */
 export function describeWhen(instant: number, now: number, timezone: string): string {
-  const local = toLocal(instant, timezone);
-  const time = `${local.hour}:${String(local.minute).padStart(2, '0')}`;
+  const time = formatLocalTime(instant, timezone);
   const day = localDateKey(instant, timezone);
   if (day === localDateKey(now, timezone)) return `today at ${time}`;
   if (day === formatDateKey(addDays(toLocal(now, timezone), 1))) return `tomorrow at ${time}`;
-  const date = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, day: 'numeric', month: 'long' }).format(instant);
-  return `on ${date} at ${time}`;
+  return `on ${formatDayAndMonth(instant, timezone)} at ${time}`;
 }

@@ -2,15 +2,24 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import { course, findCourseDay, COURSE_LENGTH } from '../../src/course/course';
+import { practiceFor, promptFor } from '../../src/course/roles';
+import { ROLES } from '../../src/db/schema';
+import { toGsm7 } from '../../src/messages/gsm7';
 import seedText from '../../content/seed.txt?raw';
 
 const PROMPT_MAX_LENGTH = 90;
 const PRACTICE_MAX_LENGTH = 140;
-const PRINTABLE_ASCII = /^[\x20-\x7E]+$/;
+/** Printable ASCII plus the curly quotes, apostrophe and ellipsis of our typography. */
+const OUR_CHARACTERS = /^[\x20-\x7E\u2018\u2019\u201C\u201D\u2026]+$/;
 /** Printable ASCII characters that GSM-7 lacks (backtick) or only reaches through its extension table. */
 const OUTSIDE_GSM7_BASIC = /[`[\]{}\\^~|]/;
 /** The line in the seed that separates the introduction from the 30 steps. */
 const STEPS_HEADING_PATTERN = /^30 .*Steps/;
+
+/** Every day's prompt and practice as each role reads them. */
+const ourTexts = course.days.flatMap((day) =>
+  ROLES.map((role) => ({ day: day.day, role, prompt: promptFor(day, role), practice: practiceFor(day, role) })),
+);
 
 const seedLines = seedText.split(/\r?\n/).map((line) => line.trim());
 
@@ -35,47 +44,52 @@ describe('course model', () => {
     }
   });
 
-  it('gives every day a title, quote, text, prompt and practice', () => {
+  it('gives every day a title, quote, text, and a prompt and practice for each role', () => {
     for (const day of course.days) {
-      for (const value of [day.title, day.quote, day.text, day.ours.prompt, day.ours.practice]) {
+      for (const value of [day.title, day.quote, day.text]) {
         expect(value.trim(), `day ${day.day}`).not.toBe('');
       }
+    }
+    for (const { day, role, prompt, practice } of ourTexts) {
+      expect(prompt.trim(), `day ${day} ${role}`).not.toBe('');
+      expect(practice.trim(), `day ${day} ${role}`).not.toBe('');
     }
   });
 });
 
 describe('our prompts and practices', () => {
-  it('asks one question of at most 90 characters each day', () => {
-    for (const { day, ours } of course.days) {
-      expect(ours.prompt.endsWith('?'), `day ${day}: ${ours.prompt}`).toBe(true);
-      expect(ours.prompt.split('?')).toHaveLength(2);
-      expect(ours.prompt.length, `day ${day}`).toBeLessThanOrEqual(PROMPT_MAX_LENGTH);
-      expect(ours.prompt.toLowerCase()).not.toContain('reply to this email');
+  it('asks one question of at most 90 characters each day, for each role', () => {
+    for (const { day, role, prompt } of ourTexts) {
+      expect(prompt.endsWith('?'), `day ${day} ${role}: ${prompt}`).toBe(true);
+      expect(prompt.split('?')).toHaveLength(2);
+      expect(prompt.length, `day ${day} ${role}`).toBeLessThanOrEqual(PROMPT_MAX_LENGTH);
+      expect(prompt.toLowerCase()).not.toContain('reply to this email');
     }
   });
 
-  it('offers a practice of at most 140 characters each day', () => {
-    for (const { day, ours } of course.days) {
-      expect(ours.practice.length, `day ${day}`).toBeLessThanOrEqual(PRACTICE_MAX_LENGTH);
-      expect(ours.practice, `day ${day}`).toMatch(/\.'?$/);
+  it('offers a practice of at most 140 characters each day, for each role', () => {
+    for (const { day, role, practice } of ourTexts) {
+      expect(practice.length, `day ${day} ${role}`).toBeLessThanOrEqual(PRACTICE_MAX_LENGTH);
+      expect(practice, `day ${day} ${role}`).toMatch(/\.\u201D?$/);
     }
   });
 
-  it('uses only printable ASCII that SMS carries as single GSM-7 characters, and no exclamation marks', () => {
-    for (const { day, ours } of course.days) {
-      for (const value of [ours.prompt, ours.practice]) {
-        expect(value, `day ${day}`).toMatch(PRINTABLE_ASCII);
-        expect(value, `day ${day}`).not.toMatch(OUTSIDE_GSM7_BASIC);
-        expect(value, `day ${day}`).not.toContain('!');
+  it('uses curly typography that SMS turns into single GSM-7 characters, and no exclamation marks', () => {
+    for (const { day, role, prompt, practice } of ourTexts) {
+      for (const value of [prompt, practice]) {
+        expect(value, `day ${day} ${role}`).toMatch(OUR_CHARACTERS);
+        expect(value, `day ${day} ${role}`).not.toMatch(/["'`]/);
+        expect(value, `day ${day} ${role}`).not.toContain('!');
+        expect(toGsm7(value), `day ${day} ${role}`).not.toMatch(OUTSIDE_GSM7_BASIC);
       }
     }
   });
 
   it('never repeats a prompt or a practice', () => {
-    const prompts = course.days.map((day) => day.ours.prompt.toLowerCase());
-    const practices = course.days.map((day) => day.ours.practice.toLowerCase());
-    expect(new Set(prompts).size).toBe(COURSE_LENGTH);
-    expect(new Set(practices).size).toBe(COURSE_LENGTH);
+    const prompts = ourTexts.map((text) => text.prompt.toLowerCase());
+    const practices = ourTexts.map((text) => text.practice.toLowerCase());
+    expect(new Set(prompts).size).toBe(prompts.length);
+    expect(new Set(practices).size).toBe(practices.length);
   });
 });
 
