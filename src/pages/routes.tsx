@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { COURSE_LENGTH, course, findCourseDay } from '../course/course';
+import { ROLES } from '../db/schema';
 import { CONSENT_TEXTS } from '../subscribe/consent-text';
 import { DayPage } from './day-page';
 import { LandingPage } from './landing-page';
@@ -27,5 +28,6 @@ export const pageRoutes = new Hono<AppEnv>()
     const param = c.req.param('n');
     const day = /^\d{1,2}$/.test(param) ? findCourseDay(Number(param)) : undefined;
     if (!day) return c.html(<NoticePage title="No such step" message={`The course has ${COURSE_LENGTH} steps, numbered 1 to ${COURSE_LENGTH}.`} />, 404);
-    return c.html(<DayPage day={day} total={COURSE_LENGTH} />);
+    const role = ROLES.find((option) => option === c.req.query('role'));
+    return c.html(<DayPage day={day} total={COURSE_LENGTH} role={role} />);
   });

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:test';
 import { streamSubscriberCsv } from '../../src/admin/subscriber-export';
 import { course } from '../../src/course/course';
+import { promptFor } from '../../src/course/roles';
 import { openDatabase } from '../../src/db/client';
 import { escapeHtml } from '../../src/messages/fill-template';
 import { call, clearDatabase, envWith, rows } from '../support/worker-harness';
@@ -239,7 +240,7 @@ describe('GET /admin/preview', () => {
     const html = await response.text();
     const day = course.days[2]!;
     expect(html).toContain(escapeHtml(day.title));
-    expect(html).toContain(escapeHtml(day.ours.prompt));
+    expect(html).toContain(escapeHtml(promptFor(day, 'together')));
     expect(html).toContain('http://localhost:8787/day/3');
     expect(html).toContain('http://localhost:8787/u/preview-unsubscribe-token');
     expect(html).not.toContain('{{');

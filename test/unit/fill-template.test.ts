@@ -1,6 +1,7 @@
 // Filling the prebuilt email templates: escaping, missing values, no re-expansion, and the real daily step.
 import { describe, expect, it } from 'vitest';
 import { findCourseDay } from '../../src/course/course';
+import { practiceFor, promptFor } from '../../src/course/roles';
 import { EMAIL_TEMPLATES, EMAIL_TEMPLATE_PLACEHOLDERS, type EmailTemplateValues } from '../../src/generated/email-templates';
 import { escapeHtml, fillTemplate } from '../../src/messages/fill-template';
 
@@ -12,8 +13,8 @@ function dailyStepValues(dayNumber: number): EmailTemplateValues<'daily-step'> {
     title: day.title,
     quote: day.quote,
     text: day.text,
-    practice: day.ours.practice,
-    prompt: day.ours.prompt,
+    practice: practiceFor(day, 'was_hurt'),
+    prompt: promptFor(day, 'was_hurt'),
     dayUrl: `https://trust.example.com/day/${day.day}`,
     unsubscribeUrl: 'https://trust.example.com/u/tok?a=1&b=2',
     journalUrl: 'https://trust.example.com/journal/tok',

@@ -1,6 +1,8 @@
 // Every SMS is GSM-7, within its segment budget, and says what the SPEC requires; all 30 daily steps are checked.
 import { describe, expect, it } from 'vitest';
-import { COURSE_LENGTH, course, type CourseDay } from '../../src/course/course';
+import { COURSE_LENGTH, course } from '../../src/course/course';
+import { stepForRole, type RoleStep } from '../../src/course/roles';
+import { ROLES } from '../../src/db/schema';
 import { countSegments, isGsm7, toGsm7 } from '../../src/messages/gsm7';
 import {
   GENERIC_PROMPT,
@@ -27,8 +29,8 @@ function expectSendable(text: string, maxSegments: number) {
   expect(count.segments, text).toBeLessThanOrEqual(maxSegments);
 }
 
-function withDay(changes: Partial<Pick<CourseDay, 'day' | 'title' | 'quote'>>, prompt?: string): CourseDay {
-  const base = course.days[0]!;
+function withDay(changes: Partial<Pick<RoleStep, 'day' | 'title' | 'quote'>>, prompt?: string): RoleStep {
+  const base = stepForRole(course.days[0]!, 'together');
   return { ...base, ...changes, ours: { ...base.ours, prompt: prompt ?? base.ours.prompt } };
 }
 
@@ -37,9 +39,9 @@ describe('composeDailySms', () => {
     expect(course.days.map((day) => day.day)).toEqual(Array.from({ length: COURSE_LENGTH }, (_, i) => i + 1));
   });
 
-  it('fits every one of the 30 days in 2 GSM-7 segments with the day number, title, quote, prompt and link', () => {
-    const table: Array<{ day: number; segments: number; encoding: string; length: number; prompt: string }> = [];
-    for (const day of course.days) {
+  it('fits every one of the 30 days, for each role, in 2 GSM-7 segments with the day number, title, quote, prompt and link', () => {
+    const table: Array<{ day: number; role: string; segments: number; encoding: string; length: number; prompt: string }> = [];
+    for (const day of course.days.flatMap((courseDay) => ROLES.map((role) => ({ ...stepForRole(courseDay, role), role })))) {
       const sms = composeDailySms(day, dayUrl(day.day));
       expectSendable(sms, 2);
       expect(sms.startsWith(`Day ${day.day}/30: ${toGsm7(day.title)}\n`)).toBe(true);
@@ -50,13 +52,14 @@ describe('composeDailySms', () => {
       const count = countSegments(sms);
       table.push({
         day: day.day,
+        role: day.role,
         segments: count.segments,
         encoding: count.encoding,
         length: sms.length,
         prompt: ownPrompt ? 'own' : 'generic',
       });
     }
-    const columns = ['day', 'segments', 'encoding', 'length', 'prompt'] as const;
+    const columns = ['day', 'role', 'segments', 'encoding', 'length', 'prompt'] as const;
     const rows = [columns.join(' | '), ...table.map((row) => columns.map((column) => row[column]).join(' | '))];
     console.log(`Daily SMS, links like ${dayUrl(30)}:\n${rows.join('\n')}`);
   });
