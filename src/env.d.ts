@@ -15,5 +15,6 @@ declare namespace Cloudflare {
     REFLECTIONS_KEY?: string;
     REFLECTIONS_KEY_PREVIOUS?: string;
     ADMIN_SHOWS_REFLECTIONS?: string;
+    OPERATOR_NAME?: string;
   }
 }

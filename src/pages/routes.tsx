@@ -3,11 +3,18 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { COURSE_LENGTH, course, findCourseDay } from '../course/course';
+import { DEFAULT_ROLE, stepForRole } from '../course/roles';
 import { ROLES } from '../db/schema';
 import { CONSENT_TEXTS } from '../subscribe/consent-text';
 import { DayPage } from './day-page';
 import { LandingPage } from './landing-page';
 import { NoticePage } from './notice-page';
+
+/** Day 1 as the landing page shows it: the seed's words and our texts for people taking the course together. */
+function sampleStep() {
+  const step = stepForRole(course.days[0]!, DEFAULT_ROLE);
+  return { day: step.day, title: step.title, quote: step.quote, text: step.text, practice: step.ours.practice, prompt: step.ours.prompt };
+}
 
 export const pageRoutes = new Hono<AppEnv>()
   .get('/', (c) => {
@@ -16,7 +23,10 @@ export const pageRoutes = new Hono<AppEnv>()
       <LandingPage
         days={course.days.map(({ day, title }) => ({ day, title }))}
         intro={course.introduction.opening}
+        sample={sampleStep()}
         supportLine={config.supportLine}
+        operatorName={config.operatorName}
+        adminShowsReflections={config.adminShowsReflections}
         defaultSendHour={config.defaultSendHour}
         emailConsentText={CONSENT_TEXTS.email.text}
         smsConsentText={CONSENT_TEXTS.sms.text}

@@ -58,7 +58,11 @@ export function formatLocalTime(instant: number, timeZone: string): string {
 
 /** A send hour as a choice in a form, in the zone's convention with no place: 8 → "8:00 a.m." or "08:00". */
 export function formatSendHour(hour: number, timeZone: string): string {
-  const twelveHour = usesTwelveHourClock(timeZone);
+  return formatHourOfDay(hour, usesTwelveHourClock(timeZone));
+}
+
+/** An hour of the day on the 12-hour clock ("8:00 a.m.") or the 24-hour clock ("08:00"). */
+export function formatHourOfDay(hour: number, twelveHour: boolean): string {
   if (!twelveHour) return `${String(hour).padStart(2, '0')}:00`;
   return `${hour % 12 === 0 ? 12 : hour % 12}:00 ${hour < 12 ? 'a.m.' : 'p.m.'}`;
 }

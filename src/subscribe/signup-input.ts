@@ -1,6 +1,7 @@
 // Validates a signup (JSON or form fields) into a typed request, or the first problem as an AppError naming its field.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import * as z from 'zod/mini';
+import { ROLES, type Role } from '../db/schema';
 import { AppError } from '../errors';
 import { SMS_WINDOW } from '../schedule/due';
 import { isValidTimeZone } from '../schedule/local-time';
@@ -13,6 +14,8 @@ export interface SignupRequest {
   timezone: string;
   sendHour: number;
   consent: boolean;
+  /** How the person comes to the course; picks the prompts they get. */
+  role: Role;
 }
 
 const checkbox = z.union([
@@ -40,6 +43,7 @@ const signupSchema = z.object({
     }),
   ),
   consent: z.optional(checkbox),
+  role: z._default(z.enum(ROLES, { error: 'Choose how you come to the course: "broke_trust", "was_hurt" or "together".' }), 'together'),
 });
 
 const emailShape = z.email({ error: 'Please enter a valid email address.' });
@@ -70,7 +74,7 @@ export function parseSignup(raw: unknown, rules: { defaultSendHour: number; smsA
   if (input.channel === 'email') {
     if (!input.email) fail('email', 'Please enter your email address.');
     if (!emailShape.safeParse(input.email).success) fail('email', 'Please enter a valid email address.');
-    return { channel: 'email', address: input.email.toLowerCase(), country: null, timezone, sendHour, consent: input.consent ?? true };
+    return { channel: 'email', address: input.email.toLowerCase(), country: null, timezone, sendHour, consent: input.consent ?? true, role: input.role };
   }
 
   if (!input.phone) fail('phone', 'Please enter your mobile number.');
@@ -84,5 +88,5 @@ export function parseSignup(raw: unknown, rules: { defaultSendHour: number; smsA
     fail('sendHour', `Texts can only be sent between ${SMS_WINDOW.firstHour}:00 and ${SMS_WINDOW.endHour - 1}:00, so choose a send hour from ${SMS_WINDOW.firstHour} to ${SMS_WINDOW.endHour - 1}.`, 'send_hour_not_allowed');
   }
   if (input.consent !== true) fail('consent', 'Please tick the box to agree to receive the daily texts.', 'consent_required');
-  return { channel: 'sms', address: phone.number, country, timezone, sendHour, consent: true };
+  return { channel: 'sms', address: phone.number, country, timezone, sendHour, consent: true, role: input.role };
 }
