@@ -9,9 +9,11 @@ import { JournalDeletePage, JournalDeletedPage } from '../pages/journal-delete-p
 import { JOURNAL_NOTICES, JournalPage, type JournalNotice, type JournalPageProps } from '../pages/journal-page';
 import { NoticePage } from '../pages/notice-page';
 import { localDateKey } from '../schedule/local-time';
+import { signToken } from '../security/tokens';
 import { buildJsonExport, buildMarkdownExport } from './export';
 import { buildJournalView } from './journal-view';
 import {
+  changeCourseRole,
   changeSettings,
   deleteJournal,
   journalSubscriberId,
@@ -22,7 +24,7 @@ import {
   rewriteOwnReflection,
   type JournalChange,
 } from './journal';
-import { parseRhythmSettings } from './settings-input';
+import { parseRhythmSettings, parseRoleSetting } from './settings-input';
 
 const MAX_FORM_BYTES = 16 * 1024;
 const NOT_ALLOWED = "That change isn't available for your course right now. This page shows where things stand.";
@@ -45,7 +47,11 @@ async function showJournal(c: Context<AppEnv>, token: string, status: 200 | 409 
   const record = await openJournal(services, services.config.tokenSecret, token);
   if (!record) return invalidLink(c);
   const view = buildJournalView(record, Date.now());
-  return c.html(<JournalPage view={view} basePath={basePathOf(token)} supportLine={services.config.supportLine} {...extra} />, status);
+  const unsubscribeUrl = `/u/${await signToken(services.config.tokenSecret, 'unsubscribe', record.subscriber.id)}`;
+  return c.html(
+    <JournalPage view={view} basePath={basePathOf(token)} unsubscribeUrl={unsubscribeUrl} supportLine={services.config.supportLine} adminShowsReflections={services.config.adminShowsReflections} {...extra} />,
+    status,
+  );
 }
 
 /** Maps a change's outcome to the answer: back to the journal with a notice (303), the page with 409, or 404. */
@@ -137,6 +143,13 @@ export const journalRoutes = new Hono<AppEnv>()
       return showJournal(c, token, 422, { settingsError: { message: error.message, field: error.field, values } });
     }
     return answerChange(c, token, await changeSettings(services.db, record.subscriber.id, settings, Date.now()), 'settings');
+  })
+  .post('/journal/:token/role', async (c) => {
+    const token = c.req.param('token');
+    const id = await subscriberIdOf(c, token);
+    if (!id) return invalidLink(c);
+    const role = parseRoleSetting(await readFields(c));
+    return answerChange(c, token, await changeCourseRole(c.var.services.db, id, role), 'role');
   })
   .get('/journal/:token/export.json', async (c) => {
     const { services } = c.var;

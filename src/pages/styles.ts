@@ -122,7 +122,8 @@ button:disabled{opacity:.7;cursor:progress}
 .progress{height:.75rem;background:var(--rule);border-radius:999px;overflow:hidden;margin:.25rem 0 .75rem}
 .progress span{display:block;height:100%;background:var(--accent);border-radius:999px}
 .reflections{list-style:none;padding:0;margin:.5rem 0 1rem}
-.reflections blockquote{font-size:1.0625rem;margin:.375rem 0 .75rem;white-space:pre-wrap}
+.reflection{margin:0 0 1rem}.reflection figcaption{margin:0}
+.reflections blockquote{font-size:1.0625rem;margin:.375rem 0 .75rem}
 .reflections blockquote p{margin:0 0 .5em}
 .secondary{background:transparent;color:var(--accent);border:2px solid var(--accent)}
 .link-button{background:none;border:0;padding:0;min-height:0;color:var(--accent);font-weight:normal;text-decoration:underline;cursor:pointer}

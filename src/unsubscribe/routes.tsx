@@ -5,7 +5,7 @@ import type { AppEnv } from '../app-env';
 import { endSubscription, findSubscriber } from '../db/subscribers';
 import { NoticePage } from '../pages/notice-page';
 import { UnsubscribePage } from '../pages/unsubscribe-page';
-import { verifyToken } from '../security/tokens';
+import { signToken, verifyToken } from '../security/tokens';
 
 const invalidLink = (
   <NoticePage title="This link isn't valid" message="The unsubscribe link is incomplete or has been changed. Use the link in your latest message, or reply STOP to a text." />
@@ -18,7 +18,8 @@ export const unsubscribeRoutes = new Hono<AppEnv>()
     const subscriber = subscriberId ? await findSubscriber(services.db, subscriberId) : undefined;
     if (!subscriber) return c.html(invalidLink, 404);
     const done = subscriber.status === 'unsubscribed' || subscriber.status === 'suppressed';
-    return c.html(<UnsubscribePage actionUrl={`/u/${c.req.param('token')}`} done={done} />);
+    const journalUrl = `/journal/${await signToken(services.config.tokenSecret, 'journal', subscriber.id)}`;
+    return c.html(<UnsubscribePage actionUrl={`/u/${c.req.param('token')}`} done={done} journalUrl={journalUrl} />);
   })
   .post('/u/:token', async (c) => {
     const { services } = c.var;
@@ -28,5 +29,6 @@ export const unsubscribeRoutes = new Hono<AppEnv>()
     const oneClick = body.includes('List-Unsubscribe=One-Click');
     await endSubscription(services.db, subscriberId, 'unsubscribed', oneClick ? 'one-click unsubscribe' : 'unsubscribe link', Date.now());
     if (oneClick) return c.text('Unsubscribed.', 200);
-    return c.html(<UnsubscribePage actionUrl={`/u/${c.req.param('token')}`} done />);
+    const journalUrl = `/journal/${await signToken(services.config.tokenSecret, 'journal', subscriberId)}`;
+    return c.html(<UnsubscribePage actionUrl={`/u/${c.req.param('token')}`} done journalUrl={journalUrl} />);
   });

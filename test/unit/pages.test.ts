@@ -2,6 +2,8 @@
 import { jsx } from 'hono/jsx';
 import { describe, expect, it } from 'vitest';
 import { course } from '../../src/course/course';
+import { practiceFor, promptFor } from '../../src/course/roles';
+import { ROLES, type Role } from '../../src/db/schema';
 import { ConfirmedPage } from '../../src/pages/confirmed-page';
 import { DayPage } from '../../src/pages/day-page';
 import { LandingPage, type LandingPageProps } from '../../src/pages/landing-page';
@@ -56,7 +58,10 @@ const SUPPORT_LINE = 'the Example Support Line, 0800 000 000 (support.example)';
 const landingProps: LandingPageProps = {
   days: course.days.map(({ day, title }) => ({ day, title })),
   intro: course.introduction.opening,
+  sample: { day: 1, title: 'T', quote: 'Q', text: 'X', practice: 'Do this.', prompt: 'Ask this?' },
   supportLine: SUPPORT_LINE,
+  operatorName: null,
+  adminShowsReflections: false,
   defaultSendHour: 8,
   emailConsentText: 'Send me one step by email each day for 30 days.',
   smsConsentText: 'I agree to one automated text a day for 30 days. Msg & data rates may apply. Reply STOP to cancel.',
@@ -89,12 +94,32 @@ describe('LandingPage', () => {
     expect(items.map((item) => decode(item.text))).toEqual(course.days.map((day) => day.title));
   });
 
-  it('puts the safety note, with the support line, before the signup form', async () => {
+  it('puts a short safety note with the number before the form, and the whole support line below it', async () => {
     const html = await render(LandingPage, landingProps);
-    const note = await one(html, 'aside.safety');
-    expect(decode(note.text)).toContain('not meant for relationships with abuse or violence');
-    expect(decode(note.text)).toContain(SUPPORT_LINE);
-    expect(html.indexOf('class="safety"')).toBeLessThan(html.indexOf('<form'));
+    const [short, full] = await select(html, 'aside.safety');
+    expect(decode(short!.text)).toContain('Not for relationships with abuse or violence');
+    expect(decode(short!.text)).toContain('0800 000 000');
+    expect(html.indexOf('class="safety compact"')).toBeLessThan(html.indexOf('<form'));
+    expect(decode(full!.text)).toContain('not meant for relationships with abuse or violence');
+    expect(decode(full!.text).replace(/\s+/g, ' ')).toContain(SUPPORT_LINE);
+    const tels = await select(html, 'a.tel');
+    expect(tels.map((link) => link.attrs.href)).toEqual(['tel:0800000000', 'tel:0800000000']);
+  });
+
+  it('asks for the role with "together" chosen, and says who runs it and who can read reflections', async () => {
+    const html = await render(LandingPage, landingProps);
+    const roles = await select(html, 'input[name=role]');
+    expect(roles.map((radio) => [radio.attrs.value, 'checked' in radio.attrs])).toEqual([
+      ['broke_trust', false],
+      ['was_hurt', false],
+      ['together', true],
+    ]);
+    expect(decode(html)).toContain('Run independently as a self-guided course.');
+    expect(decode(html)).toContain('not what you write');
+    const run = decode(await render(LandingPage, { ...landingProps, operatorName: 'Ana & Co', adminShowsReflections: true }));
+    expect(run).toContain('Run by Ana & Co.');
+    expect(run).toContain('have chosen to be able to read reflections');
+    expect(run).not.toContain('not what you write');
   });
 
   it('posts the signup form with the agreed field names and defaults', async () => {
@@ -117,8 +142,8 @@ describe('LandingPage', () => {
 
     const hours = await select(html, 'select[name=sendHour] option');
     expect(hours.map((option) => option.attrs.value)).toEqual(Array.from({ length: 24 }, (_, hour) => String(hour)));
-    expect(hours.filter((option) => 'selected' in option.attrs).map((option) => option.text)).toEqual(['8:00']);
-    expect(html).toMatch(/9:00 and 19:00/);
+    expect(hours.filter((option) => 'selected' in option.attrs).map((option) => option.text)).toEqual(['8:00 a.m.']);
+    expect(html).toMatch(/9:00 a\.m\. and 7:00 p\.m\./);
 
     expect((await one(html, 'input[name=timezone]')).attrs).toMatchObject({ type: 'hidden', value: 'UTC' });
     expect(html).toContain('Intl.DateTimeFormat().resolvedOptions().timeZone');
@@ -155,14 +180,14 @@ describe('LandingPage', () => {
     expect((await one(html, 'input[name=phone]')).attrs).toMatchObject({ 'aria-invalid': 'true', value: '12&lt;3' });
     expect('checked' in (await one(html, 'input[value=sms]')).attrs).toBe(true);
     expect('checked' in (await one(html, 'input[name=consent]')).attrs).toBe(false);
-    expect((await select(html, 'select[name=sendHour] option[selected]')).map((option) => option.text)).toEqual(['10:00']);
+    expect((await select(html, 'select[name=sendHour] option[selected]')).map((option) => option.text)).toEqual(['10:00 a.m.']);
   });
 });
 
 describe('DayPage', () => {
-  const dayPage = (n: number) => render(DayPage, { day: course.days[n - 1]!, total: 30 });
+  const dayPage = (n: number, role?: Role) => render(DayPage, { day: course.days[n - 1]!, total: 30, role });
 
-  it('shows the step with its quote in typographic quotes and our practice and prompt marked as ours', async () => {
+  it('shows the step with its quote in typographic quotes and each role’s practice and prompt marked as ours', async () => {
     const day = course.days[4]!;
     const html = await dayPage(5);
     expect(html).toContain('Day 5 of 30');
@@ -170,10 +195,19 @@ describe('DayPage', () => {
     expect(decode((await one(html, 'blockquote')).text)).toBe(`\u201c${day.quote}\u201d`);
     expect(decode(html)).toContain(day.text);
     const ours = decode((await one(html, 'section.ours')).text);
+    for (const role of ROLES) {
+      expect(ours).toContain(practiceFor(day, role));
+      expect(ours).toContain(promptFor(day, role));
+    }
+    expect(ours).toContain('If you were hurt');
+  });
+
+  it('shows only one role’s practice and prompt when asked for it', async () => {
+    const day = course.days[2]!;
+    const ours = decode((await one(await dayPage(3, 'was_hurt'), 'section.ours')).text);
+    expect(ours).toContain(promptFor(day, 'was_hurt'));
+    expect(ours).not.toContain(promptFor(day, 'broke_trust'));
     expect(ours).toContain('A practice for today');
-    expect(ours).toContain(day.ours.practice);
-    expect(ours).toContain('To reflect on');
-    expect(ours).toContain(day.ours.prompt);
   });
 
   it('links to the previous and next step only where they exist', async () => {
