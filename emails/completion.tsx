@@ -1,5 +1,6 @@
 // Sent after Day 30: a gentle close, the way back to the journal, and how to walk the steps again.
-import { Button, Heading, Section, Text } from '@react-email/components';
+import { Heading, Section, Text } from '@react-email/components';
+import { EmailButton } from './components/link';
 import { COURSE_LENGTH } from '../src/course/course';
 import { SubscriberFooter } from './components/footer';
 import { EmailLayout } from './components/layout';
@@ -36,9 +37,9 @@ export default function Completion({ journalUrl, unsubscribeUrl, postalAddress }
         you have come.
       </Text>
       <Section style={buttonRow}>
-        <Button href={journalUrl} style={button}>
+        <EmailButton href={journalUrl} style={button}>
           Open your journal
-        </Button>
+        </EmailButton>
       </Section>
       <Text style={paragraph}>
         {`If you would like to walk the ${COURSE_LENGTH} steps again, you can restart the course from your journal at any time.`}

@@ -1,5 +1,6 @@
 // The double opt-in email: one button to confirm, and the reassurance that ignoring it sends nothing more.
-import { Button, Heading, Link, Section, Text } from '@react-email/components';
+import { Heading, Section, Text } from '@react-email/components';
+import { EmailButton, EmailLink } from './components/link';
 import { course } from '../src/course/course';
 import { AddressFooter } from './components/footer';
 import { EmailLayout } from './components/layout';
@@ -34,15 +35,15 @@ export default function Confirmation({ confirmUrl, postalAddress }: Confirmation
         {`Someone, hopefully you, asked to receive “${course.title}”: one short step a day by email for 30 days.`}
       </Text>
       <Section style={buttonRow}>
-        <Button href={confirmUrl} style={button}>
+        <EmailButton href={confirmUrl} style={button}>
           Confirm my subscription
-        </Button>
+        </EmailButton>
       </Section>
       <Text style={fallback} data-skip-in-text="true">
         {'If the button does not work, open this link: '}
-        <Link href={confirmUrl} style={link}>
+        <EmailLink href={confirmUrl} style={link}>
           {confirmUrl}
-        </Link>
+        </EmailLink>
       </Text>
       <Text style={paragraph}>
         If you did not ask for this, you can ignore this email. Nothing more will be sent to you.

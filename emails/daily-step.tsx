@@ -1,5 +1,6 @@
 // One template for all 30 daily steps: the title, the quote, the step, a suggested practice and a reflection prompt.
-import { Heading, Link, Section, Text } from '@react-email/components';
+import { Heading, Section, Text } from '@react-email/components';
+import { EmailLink } from './components/link';
 import { COURSE_LENGTH, findCourseDay } from '../src/course/course';
 import { practiceFor, promptFor } from '../src/course/roles';
 import { SubscriberFooter } from './components/footer';
@@ -70,9 +71,9 @@ export default function DailyStep(props: DailyStepProps) {
         <Text style={paragraph}>{`To keep your answer in your private journal, ${REPLY_INVITATION}.`}</Text>
       </Section>
       <Text style={webLink}>
-        <Link href={dayUrl} style={link}>
+        <EmailLink href={dayUrl} style={link}>
           Read this step on the web
-        </Link>
+        </EmailLink>
       </Text>
     </EmailLayout>
   );

@@ -1,5 +1,6 @@
 // Email footers: the subscriber footer (why, journal, unsubscribe, postal address) and the address-only one.
-import { Link, Section, Text } from '@react-email/components';
+import { Section, Text } from '@react-email/components';
+import { EmailLink } from './link';
 import { course } from '../../src/course/course';
 import { COLORS } from './styles';
 
@@ -34,15 +35,15 @@ export function SubscriberFooter({ unsubscribeUrl, journalUrl, postalAddress }: 
         {`You are receiving this because you signed up for “${course.title}” and confirmed your email address.`}
       </Text>
       <Text style={footerText}>
-        <Link href={journalUrl} style={footerLink}>
+        <EmailLink href={journalUrl} style={footerLink}>
           Open your journal
-        </Link>
+        </EmailLink>
       </Text>
       <Text style={footerText}>
         {'You can stop at any time: '}
-        <Link href={unsubscribeUrl} style={footerLink}>
+        <EmailLink href={unsubscribeUrl} style={footerLink}>
           unsubscribe
-        </Link>
+        </EmailLink>
       </Text>
       <PostalAddress postalAddress={postalAddress} />
     </Section>

@@ -56,7 +56,8 @@ export async function composeEmail(config: Config, target: ComposeTarget, now: n
   const day = findCourseDay(target.day);
   if (!day) throw new Error(`No course day ${target.day}`);
   const step = stepForRole(day, target.role);
-  return buildStepEmail(sender, recipient, step, dayUrl(config.publicUrl, step.day));
+  // The web version shows the same role's practice and prompt as the email.
+  return buildStepEmail(sender, recipient, step, `${dayUrl(config.publicUrl, step.day)}?role=${target.role}`);
 }
 
 /** The SMS for `target.day` (welcome, step or completion). */

@@ -4,6 +4,7 @@ import type { RoleStep } from '../course/roles';
 import { EMAIL_TEMPLATES, type EmailTemplateName } from '../generated/email-templates';
 import type { OutgoingEmail } from '../channels/channel';
 import { fillTemplate } from './fill-template';
+import { splitSupportLine } from './support-line';
 import { plusAddress, type MessageLinks } from './links';
 import { supportLineParts } from './support-line';
 
@@ -64,7 +65,13 @@ function courseEmail(sender: EmailSender, recipient: EmailRecipient, subject: st
 }
 
 function footerValues(sender: EmailSender, recipient: EmailRecipient): Record<string, string> {
-  return { ...recipient.links, postalAddress: sender.postalAddress, supportLine: sender.supportLine };
+  return { ...recipient.links, postalAddress: sender.postalAddress };
+}
+
+/** The support line in the parts the welcome needs to make its number one tappable link. */
+function supportLineValues(sender: EmailSender): Record<string, string> {
+  const { lead, phone, phoneHref, tail } = splitSupportLine(sender.supportLine);
+  return { supportLead: lead, supportPhone: phone, supportPhoneHref: phoneHref, supportTail: tail };
 }
 
 /** The double opt-in email: one link, nothing else is sent until it is followed. */
@@ -73,9 +80,10 @@ export function buildConfirmationEmail(sender: EmailSender, to: string, confirmU
   return { to, from: sender.from, replyTo: null, subject: SUBJECTS.confirmation, ...body, headers: {} };
 }
 
-/** The welcome: the seed's introduction, when Day 1 arrives, and the safety note. */
+/** The welcome: when Day 1 arrives and what it holds, a link to the introduction, the safety note, a sign-off. */
 export function buildWelcomeEmail(sender: EmailSender, recipient: EmailRecipient, firstStepWhen: string): OutgoingEmail {
-  const body = render('welcome', { ...footerValues(sender, recipient), firstStepWhen });
+  const introductionUrl = `${sender.publicUrl}/introduction`;
+  const body = render('welcome', { ...footerValues(sender, recipient), ...supportLineValues(sender), introductionUrl, firstStepWhen });
   return courseEmail(sender, recipient, SUBJECTS.welcome, body);
 }
 

@@ -7,6 +7,8 @@ import { DEFAULT_ROLE, stepForRole } from '../course/roles';
 import { ROLES } from '../db/schema';
 import { CONSENT_TEXTS } from '../subscribe/consent-text';
 import { DayPage } from './day-page';
+import { FAVICON_ICO, FAVICON_SVG } from './favicon';
+import { IntroductionPage } from './introduction-page';
 import { LandingPage } from './landing-page';
 import { NoticePage } from './notice-page';
 
@@ -34,6 +36,9 @@ export const pageRoutes = new Hono<AppEnv>()
       />,
     );
   })
+  .get('/introduction', (c) => c.html(<IntroductionPage title={course.title} introduction={course.introduction} />))
+  .get('/favicon.ico', (c) => c.body(FAVICON_ICO, 200, { 'content-type': 'image/x-icon', 'cache-control': 'public, max-age=86400' }))
+  .get('/favicon.svg', (c) => c.body(FAVICON_SVG, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }))
   .get('/day/:n', (c) => {
     const param = c.req.param('n');
     const day = /^\d{1,2}$/.test(param) ? findCourseDay(Number(param)) : undefined;

@@ -79,7 +79,8 @@ describe('Layout', () => {
     expect((await one(html, 'main')).text).toContain('Hello');
     await one(html, 'footer');
     await one(html, 'style');
-    expect(await select(html, 'script[src], link, img, iframe')).toHaveLength(0);
+    expect(await select(html, 'script[src], img, iframe')).toHaveLength(0);
+    expect((await select(html, 'link')).map((link) => link.attrs.href)).toEqual(['/favicon.svg', '/favicon.ico']);
     expect((await one(html, 'title')).text).toBe('A page · Rebuild Trust');
   });
 });
