@@ -226,9 +226,9 @@ describe('PendingPage, ConfirmedPage, UnsubscribePage, NoticePage', () => {
   });
 
   it('welcomes a confirmed subscriber with the time of Day 1 and the journal link', async () => {
-    const props = { firstStepWhen: 'tomorrow at 8:00', journalUrl: '/journal/abc?x=1&y=2', alreadyConfirmed: false };
+    const props = { firstStepWhen: 'tomorrow at 8:00 a.m., New York time', journalUrl: '/journal/abc?x=1&y=2', alreadyConfirmed: false };
     const html = await render(ConfirmedPage, props);
-    expect(html).toContain('Day 1 arrives tomorrow at 8:00');
+    expect(html).toContain('Day 1 arrives tomorrow at 8:00 a.m., New York time');
     expect((await one(html, 'a.button')).attrs.href).toBe('/journal/abc?x=1&amp;y=2');
     const again = await render(ConfirmedPage, { ...props, alreadyConfirmed: true });
     expect(decode((await one(again, 'h1')).text)).toBe("You're already confirmed");

@@ -140,6 +140,13 @@ describe('composeWelcomeSms', () => {
     expect(sms).toContain(`If you are not safe, please contact ${SUPPORT_LINE}.`);
     expect(sms).toContain('Reply HELP for help, STOP to cancel');
   });
+
+  it('fits the longest time phrase the formatter writes, with its place, within 3 segments', () => {
+    const firstStepWhen = 'on September 30 at 12:00 p.m., Port Moresby time';
+    const sms = composeWelcomeSms({ firstStepWhen, supportLine: SUPPORT_LINE, journalUrl: LONG_JOURNAL_URL });
+    expectSendable(sms, 3);
+    expect(sms).toContain(`Day 1 arrives ${firstStepWhen}`);
+  });
 });
 
 describe('composeHelpSms', () => {
