@@ -137,7 +137,9 @@ describe('GET /confirm', () => {
     expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     expect(headers['List-Id']).toBeTruthy();
     expect(welcome.text).toContain('1-800-799-7233');
-    expect(welcome.text).toContain('Trust is the emotional foundation of every healthy relationship.');
+    expect(welcome.text).toContain('http://localhost:8787/introduction');
+    expect(welcome.text).toMatch(/Day 1 of .* arrives (today|tomorrow) at 8:00 a\.m\., New York time/);
+    expect(welcome.text).not.toContain('Trust is the emotional foundation of every healthy relationship.');
 
     const confirmLink = linkIn(sent[0]!.text, /\/confirm\?token=[a-z2-7.]+/);
     const again = await call(confirmLink);
