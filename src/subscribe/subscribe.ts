@@ -39,7 +39,8 @@ export async function requestSubscription(
     return 'already_subscribed';
   } else {
     await renewPendingSubscriber(db, existing, { ...newSignup, id: existing.id });
-    subscriber = existing;
+    // Someone who left and signs up again gets a confirmation at once; only repeated pending signups wait.
+    subscriber = existing.status === 'pending' ? existing : { id: existing.id, confirmation_sent_at: null };
   }
   if (subscriber.confirmation_sent_at !== null && meta.now - subscriber.confirmation_sent_at < CONFIRMATION_INTERVAL_MS) {
     return 'confirmation_recent';
