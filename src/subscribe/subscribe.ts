@@ -45,7 +45,8 @@ export async function requestSubscription(
   if (subscriber.confirmation_sent_at !== null && meta.now - subscriber.confirmation_sent_at < CONFIRMATION_INTERVAL_MS) {
     return 'confirmation_recent';
   }
-  const outcome = await sendConfirmation(services, subscriber.id, signup, meta.now);
+  const returning = existing !== undefined && existing.status !== 'pending';
+  const outcome = await sendConfirmation(services, subscriber.id, signup, meta.now, returning);
   if (outcome.outcome === 'permanent') {
     // The provider says this address can never receive (e.g. Twilio 21610, 21211): no further attempts.
     await endSubscription(db, subscriber.id, 'suppressed', outcome.error, meta.now);
@@ -60,8 +61,9 @@ export async function requestSubscription(
   return 'confirmation_sent';
 }
 
-async function sendConfirmation(services: Services, id: string, signup: SignupRequest, now: number): Promise<SendOutcome> {
-  const key = `rt-confirm-${id}-${Math.floor(now / CONFIRMATION_INTERVAL_MS)}`;
+async function sendConfirmation(services: Services, id: string, signup: SignupRequest, now: number, returning: boolean): Promise<SendOutcome> {
+  // A returning subscriber's confirmation is a new message, not a retry of the first one within the same interval.
+  const key = `rt-confirm-${id}-${returning ? 'return-' : ''}${Math.floor(now / CONFIRMATION_INTERVAL_MS)}`;
   if (signup.channel === 'sms') {
     return services.sms.send({ to: signup.address, body: composeConfirmationSms(PROGRAM_NAME) }, key);
   }
