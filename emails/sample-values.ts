@@ -2,7 +2,7 @@
 import { course } from '../src/course/course';
 import { stepForRole, type RoleStep } from '../src/course/roles';
 import { ROLES } from '../src/db/schema';
-import { splitSupportLine } from '../src/messages/support-line';
+import { supportLinePlaceholders } from '../src/messages/support-line';
 
 const ORIGIN = 'https://rebuild-trust.example.com';
 /** As long as a signed token in a real link, so sizes are not flattered. */
@@ -19,12 +19,6 @@ export function longestCourseDay(): RoleStep {
   return steps.reduce((longest, step) => (dayLength(step) > dayLength(longest) ? step : longest));
 }
 
-/** The support line as the welcome's placeholders take it. */
-function supportLineParts(line: string): Record<string, string> {
-  const { lead, phone, phoneHref, tail } = splitSupportLine(line);
-  return { supportLead: lead, supportPhone: phone, supportPhoneHref: phoneHref, supportTail: tail };
-}
-
 const subscriberLinks = {
   unsubscribeUrl: `${ORIGIN}/u/${TOKEN}`,
   journalUrl: `${ORIGIN}/journal/${TOKEN}`,
@@ -39,7 +33,7 @@ export function sampleValues(): Record<string, Record<string, string>> {
     welcome: {
       firstStepWhen: 'on September 30 at 12:00 p.m., Argentina/Buenos Aires time',
       introductionUrl: `${ORIGIN}/introduction`,
-      ...supportLineParts('the US National Domestic Violence Hotline, 1-800-799-7233 (thehotline.org)'),
+      ...supportLinePlaceholders('the US National Domestic Violence Hotline, 1-800-799-7233 (thehotline.org)'),
       ...subscriberLinks,
     },
     'daily-step': {

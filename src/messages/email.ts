@@ -4,9 +4,8 @@ import type { RoleStep } from '../course/roles';
 import { EMAIL_TEMPLATES, type EmailTemplateName } from '../generated/email-templates';
 import type { OutgoingEmail } from '../channels/channel';
 import { fillTemplate } from './fill-template';
-import { splitSupportLine } from './support-line';
 import { plusAddress, type MessageLinks } from './links';
-import { supportLineParts } from './support-line';
+import { supportLineParts, supportLinePlaceholders } from './support-line';
 
 export interface EmailSender {
   from: string;
@@ -70,8 +69,7 @@ function footerValues(sender: EmailSender, recipient: EmailRecipient): Record<st
 
 /** The support line in the parts the welcome needs to make its number one tappable link. */
 function supportLineValues(sender: EmailSender): Record<string, string> {
-  const { lead, phone, phoneHref, tail } = splitSupportLine(sender.supportLine);
-  return { supportLead: lead, supportPhone: phone, supportPhoneHref: phoneHref, supportTail: tail };
+  return supportLinePlaceholders(sender.supportLine);
 }
 
 /** The double opt-in email: one link, nothing else is sent until it is followed. */
