@@ -21,8 +21,8 @@ const values = sampleValues();
 const emails = Object.entries(EMAIL_TEMPLATES).map(([name, template]) => ({ name, html: fillTemplate(template.html, values[name]!, 'html') }));
 
 describe('emails in Gmail and Apple Mail (caniemail)', () => {
-  it('checks all four emails', () => {
-    expect(emails.map((email) => email.name).sort()).toEqual(['completion', 'confirmation', 'daily-step', 'welcome']);
+  it('checks every email', () => {
+    expect(emails.map((email) => email.name).sort()).toEqual(['completion', 'confirmation', 'daily-step', 'support-line', 'support-line-without-number', 'welcome']);
   });
 
   for (const { name, html } of emails) {
@@ -42,7 +42,7 @@ describe('emails in Gmail and Apple Mail (caniemail)', () => {
 
   it('makes the support line in the welcome one tappable number that does not break', () => {
     const welcome = emails.find((email) => email.name === 'welcome')!.html;
-    expect(welcome).toMatch(/<a href="tel:18007997233" style="[^"]*white-space:nowrap[^"]*">1-800-799-7233<\/a>/);
+    expect(welcome).toMatch(/<a href="tel:\+18007997233" style="[^"]*white-space:nowrap[^"]*">1\u2011800\u2011799\u20117233<\/a>/);
     expect(welcome).toContain('/introduction');
     expect(welcome).toContain('With care,');
   });
