@@ -62,8 +62,8 @@ describe('the landing page', () => {
     expect(await page.locator('ol.steps li').count()).toBe(30);
 
     const tel = page.locator('a[href^="tel:"]').first();
-    expect(await tel.getAttribute('href')).toBe('tel:18007997233');
-    expect(await tel.textContent()).toBe('1-800-799-7233');
+    expect(await tel.getAttribute('href')).toBe('tel:+18007997233');
+    expect(await tel.textContent()).toBe('1\u2011800\u2011799\u20117233');
     expect(await page.evaluate("getComputedStyle(document.querySelector('a[href^=\"tel:\"]')).whiteSpace")).toBe('nowrap');
     await page.close();
   });

@@ -99,12 +99,12 @@ describe('LandingPage', () => {
     const html = await render(LandingPage, landingProps);
     const [short, full] = await select(html, 'aside.safety');
     expect(decode(short!.text)).toContain('Not for relationships with abuse or violence');
-    expect(decode(short!.text)).toContain('0800 000 000');
+    expect(decode(short!.text)).toContain('0800\u00a0000\u00a0000');
     expect(html.indexOf('class="safety compact"')).toBeLessThan(html.indexOf('<form'));
     expect(decode(full!.text)).toContain('not meant for relationships with abuse or violence');
-    expect(decode(full!.text).replace(/\s+/g, ' ')).toContain(SUPPORT_LINE);
+    expect(decode(full!.text).replace(/\s+/g, ' ')).toContain('the Example Support Line, 0800 000 000 (support.example)');
     const tels = await select(html, 'a.tel');
-    expect(tels.map((link) => link.attrs.href)).toEqual(['tel:0800000000', 'tel:0800000000']);
+    expect(tels.map((link) => link.attrs.href)).toEqual(['tel:+10800000000', 'tel:+10800000000']);
   });
 
   it('asks for the role with "together" chosen, and says who runs it and who can read reflections', async () => {
