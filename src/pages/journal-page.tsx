@@ -129,7 +129,7 @@ export function JournalPage({ view, basePath, unsubscribeUrl, supportLine, admin
 
       {actions.settings && <SettingsForm view={view} basePath={basePath} error={settingsError} />}
 
-      <RoleForm view={view} basePath={basePath} />
+      {!view.left && <RoleForm view={view} basePath={basePath} />}
 
       <section aria-labelledby="steps-heading">
         <h2 id="steps-heading">Your steps and reflections</h2>
