@@ -32,6 +32,7 @@ export async function measureComposeCpu(): Promise<ComposeCpu> {
       address: `cpu${offset + index}@example.com`,
       timezone: 'America/New_York',
       sendHour: 8,
+      role: 'was_hurt' as const,
       day: 1 + ((offset + index) % 30),
       courseId: 'rebuild-trust',
       dueAt: Date.UTC(2026, 10, 25, 13, 0),

@@ -1,5 +1,6 @@
 // Sent after the last day: a gentle close, the way back to the journal, and how to walk the steps again.
-import { Button, Heading, Section, Text } from '@react-email/components';
+import { Heading, Section, Text } from '@react-email/components';
+import { EmailButton } from './components/link';
 import { emailCourseOf, previewCourse, type CourseProp } from './course-context';
 import { SubscriberFooter } from './components/footer';
 import { EmailLayout } from './components/layout';
@@ -32,9 +33,9 @@ export default function Completion({ journalUrl, unsubscribeUrl, postalAddress, 
         </Text>
       ))}
       <Section style={buttonRow}>
-        <Button href={journalUrl} style={button}>
+        <EmailButton href={journalUrl} style={button}>
           {t.openJournal}
-        </Button>
+        </EmailButton>
       </Section>
       <Text style={paragraph}>
         {t.completionAgain(course.length)}

@@ -1,5 +1,6 @@
 // The double opt-in email: one button to confirm, and the reassurance that ignoring it sends nothing more.
-import { Button, Heading, Link, Section, Text } from '@react-email/components';
+import { Heading, Section, Text } from '@react-email/components';
+import { EmailButton, EmailLink } from './components/link';
 import { emailCourseOf, previewCourse, type CourseProp } from './course-context';
 import { AddressFooter } from './components/footer';
 import { EmailLayout } from './components/layout';
@@ -35,15 +36,15 @@ export default function Confirmation({ confirmUrl, postalAddress, course }: Conf
         {t.confirmIntro(course.title, course.length)}
       </Text>
       <Section style={buttonRow}>
-        <Button href={confirmUrl} style={button}>
+        <EmailButton href={confirmUrl} style={button}>
           {t.confirmButton}
-        </Button>
+        </EmailButton>
       </Section>
       <Text style={fallback} data-skip-in-text="true">
         {t.confirmFallback}
-        <Link href={confirmUrl} style={link}>
+        <EmailLink href={confirmUrl} style={link}>
           {confirmUrl}
-        </Link>
+        </EmailLink>
       </Text>
       <Text style={paragraph}>
         {t.confirmIgnore}

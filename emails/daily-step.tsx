@@ -1,5 +1,6 @@
 // One template for every daily step of a course: the title, the quote, the step, a suggested practice and a reflection prompt.
-import { Heading, Link, Section, Text } from '@react-email/components';
+import { Heading, Section, Text } from '@react-email/components';
+import { EmailLink } from './components/link';
 import { emailCourseOf, previewCourse, type CourseProp } from './course-context';
 import { SubscriberFooter } from './components/footer';
 import { EmailLayout } from './components/layout';
@@ -75,9 +76,9 @@ export default function DailyStep(props: DailyStepProps & CourseProp) {
         <Text style={paragraph}>{t.keepInJournal(t.replyInvitation)}</Text>
       </Section>
       <Text style={webLink}>
-        <Link href={dayUrl} style={link}>
+        <EmailLink href={dayUrl} style={link}>
           {t.readOnWeb}
-        </Link>
+        </EmailLink>
       </Text>
     </EmailLayout>
   );

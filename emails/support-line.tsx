@@ -1,5 +1,6 @@
 // Sent once when a reflection speaks of danger: thanks, the support line to call, and the way to the journal and a pause.
-import { Heading, Link, Section, Text } from '@react-email/components';
+import { Heading, Section, Text } from '@react-email/components';
+import { EmailLink } from './components/link';
 import type { ReactNode } from 'react';
 import { SubscriberFooter } from './components/footer';
 import { EmailLayout } from './components/layout';
@@ -68,13 +69,13 @@ function SupportLineBody({ support, journalUrl, pauseUrl, unsubscribeUrl, postal
       </Text>
       <Text style={paragraph}>
         {'Your reflection is kept, privately, in '}
-        <Link href={journalUrl} style={link}>
+        <EmailLink href={journalUrl} style={link}>
           your journal
-        </Link>
+        </EmailLink>
         {'. If you would like a break from the daily steps, you can '}
-        <Link href={pauseUrl} style={link}>
+        <EmailLink href={pauseUrl} style={link}>
           pause the course
-        </Link>
+        </EmailLink>
         {' there at any time, and resume whenever you are ready.'}
       </Text>
       <Text style={paragraph}>If someone else can read your email, you may want to delete this message after reading it.</Text>
@@ -86,9 +87,9 @@ export default function SupportLine({ supportLineName, supportPhone, supportTelU
   const support = (
     <>
       {`For free, confidential support at any time, you can call ${supportLineName} at `}
-      <Link href={supportTelUrl} style={phoneLink}>
+      <EmailLink href={supportTelUrl} style={phoneLink}>
         {supportPhone}
-      </Link>
+      </EmailLink>
       {`${supportLineAfter}.`}
     </>
   );

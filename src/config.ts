@@ -27,7 +27,9 @@ export interface Config {
   reflectionsKey: string | null;
   /** REFLECTIONS_KEY_PREVIOUS: the key being rotated out, still read until every row is re-encrypted. */
   reflectionsKeyPrevious: string | null;
-  /** ADMIN_SHOWS_REFLECTIONS=true lets the admin page show reflection text. */
+  /** Who runs this service, named on the landing page (OPERATOR_NAME); null: a neutral phrase is shown. */
+  operatorName: string | null;
+  /** ADMIN_SHOWS_REFLECTIONS=true lets the admin page show reflection text; the pages say so when it is on. */
   adminShowsReflections: boolean;
   /** Requests per second the Resend team allows, shared by every invocation. */
   resendRateLimit: number;
@@ -103,6 +105,7 @@ export function readConfig(env: Env): Config {
     supportLine: env.SUPPORT_LINE?.trim() || DEFAULT_SUPPORT_LINE,
     reflectionsKey: readKey(env.REFLECTIONS_KEY, 'REFLECTIONS_KEY'),
     reflectionsKeyPrevious: readKey(env.REFLECTIONS_KEY_PREVIOUS, 'REFLECTIONS_KEY_PREVIOUS'),
+    operatorName: env.OPERATOR_NAME?.trim() || null,
     adminShowsReflections: env.ADMIN_SHOWS_REFLECTIONS?.trim().toLowerCase() === 'true',
     resendRateLimit: readRate(env.RESEND_RATE_LIMIT, 2, 'RESEND_RATE_LIMIT'),
     twilioRateLimit: readRate(env.TWILIO_RATE_LIMIT, 1, 'TWILIO_RATE_LIMIT'),

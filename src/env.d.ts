@@ -20,5 +20,6 @@ declare namespace Cloudflare {
     LOG_LEVEL?: string;
     RESEND_RATE_LIMIT?: string;
     TWILIO_RATE_LIMIT?: string;
+    OPERATOR_NAME?: string;
   }
 }

@@ -1,5 +1,6 @@
 // Email footers: the subscriber footer (why, journal, unsubscribe, postal address) and the address-only one.
-import { Link, Section, Text } from '@react-email/components';
+import { Section, Text } from '@react-email/components';
+import { EmailLink } from './link';
 import type { EmailCourse } from '../course-context';
 import { COLORS } from './styles';
 
@@ -36,15 +37,15 @@ export function SubscriberFooter({ unsubscribeUrl, journalUrl, postalAddress, co
         {t.footerWhy(course.title)}
       </Text>
       <Text style={footerText}>
-        <Link href={journalUrl} style={footerLink}>
+        <EmailLink href={journalUrl} style={footerLink}>
           {t.openJournal}
-        </Link>
+        </EmailLink>
       </Text>
       <Text style={footerText}>
         {t.stopAnyTime}
-        <Link href={unsubscribeUrl} style={footerLink}>
+        <EmailLink href={unsubscribeUrl} style={footerLink}>
           {t.unsubscribe}
-        </Link>
+        </EmailLink>
       </Text>
       <PostalAddress postalAddress={postalAddress} />
     </Section>

@@ -1,6 +1,7 @@
 // The frame every email shares: language, preview line, a readable centred column and a footer slot.
-import { Body, Container, Head, Html, Preview, Section, Text } from '@react-email/components';
+import { Body, Container, Head, Html, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
+import { Preheader } from './preheader';
 import { COLORS, FONT_STACK } from './styles';
 
 export const SENDER_NAME = 'Rebuild Trust';
@@ -52,11 +53,9 @@ export function EmailLayout({ title, preview, footer, children, lang, dir }: Ema
     <Html lang={lang} dir={dir}>
       <Head>
         <title>{title}</title>
-        <meta name="color-scheme" content="light" />
-        <meta name="supported-color-schemes" content="light" />
       </Head>
-      <Preview>{preview}</Preview>
       <Body style={body}>
+        <Preheader text={preview} />
         <Container style={container}>
           <Text style={brand}>{SENDER_NAME}</Text>
           <Section style={card}>{children}</Section>

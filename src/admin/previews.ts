@@ -3,6 +3,8 @@ import type { OutgoingEmail } from '../channels/channel';
 import type { Config } from '../config';
 import { WELCOME_DAY, completionDay, dayPath, defaultCourse, findCourseDay, type Course } from '../course/course';
 import { messagesFor } from '../i18n/messages';
+import { stepForRole } from '../course/role-text';
+import { DEFAULT_ROLE } from '../course/roles';
 import { emailSenderFrom } from '../dispatch/compose';
 import { buildCompletionEmail, buildConfirmationEmail, buildStepEmail, buildWelcomeEmail, type EmailRecipient } from '../messages/email';
 import { countSegments, type SegmentCount } from '../messages/gsm7';
@@ -51,8 +53,9 @@ export function previewEmail(config: Config, key: PreviewKey, now: number, cours
   };
   if (key === WELCOME_DAY) return buildWelcomeEmail(sender, recipient, course, sampleFirstStepWhen(config, course, now));
   if (key === completionDay(course)) return buildCompletionEmail(sender, recipient, course);
-  const step = findCourseDay(course, key);
-  if (!step) throw new RangeError(`No course day ${key}`);
+  const day = findCourseDay(course, key);
+  if (!day) throw new RangeError(`No course day ${key}`);
+  const step = stepForRole(day, DEFAULT_ROLE);
   return buildStepEmail(sender, recipient, course, step, `${config.publicUrl}${dayPath(course, step.day)}`);
 }
 
@@ -74,8 +77,9 @@ function composePreviewSms(config: Config, key: PreviewKey, now: number, course:
   const { journalUrl } = buildLinks(config.publicUrl, PREVIEW_TOKENS);
   if (key === WELCOME_DAY) return composeWelcomeSms({ firstStepWhen: sampleFirstStepWhen(config, course, now), supportLine: config.supportLine, journalUrl, t });
   if (key === completionDay(course)) return composeCompletionSms({ journalUrl, length, t });
-  const step = findCourseDay(course, key);
-  if (!step) throw new RangeError(`No course day ${key}`);
+  const day = findCourseDay(course, key);
+  if (!day) throw new RangeError(`No course day ${key}`);
+  const step = stepForRole(day, DEFAULT_ROLE);
   return composeDailySms(step, length, `${config.publicUrl}${dayPath(course, step.day)}`, t);
 }
 

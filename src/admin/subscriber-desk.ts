@@ -56,7 +56,7 @@ export async function runDeskAction(services: Services, enrolment: Subscriber, a
     return ended ? { done: true, message: 'Unsubscribed: nothing more is sent.' } : { done: false, message: 'It had already ended.' };
   }
   const day = todaysDay(enrolment)!;
-  const target = { id: enrolment.id, address: enrolment.address, timezone: enrolment.timezone, sendHour: enrolment.send_hour, day, courseId: enrolment.course_id, dueAt: now };
+  const target = { id: enrolment.id, address: enrolment.address, timezone: enrolment.timezone, sendHour: enrolment.send_hour, day, courseId: enrolment.course_id, role: enrolment.role, dueAt: now };
   const key = `operator-resend-${enrolment.id}-${enrolment.cycle}-${day}-${Math.floor(now / 60_000)}`;
   const outcome = await services.dispatch.resendStep(enrolment.channel, target, key);
   const ok = outcome.outcome === 'sent' || outcome.outcome === 'duplicate';

@@ -1,5 +1,6 @@
 // The daily send's SQL: each call is one statement over a whole page or batch (json_each), whatever its size.
 import type { Channel } from './schema';
+import type { Role } from '../course/roles';
 
 export interface LeasedSubscriber {
   id: string;
@@ -30,6 +31,7 @@ export interface DueRow {
   address: string;
   timezone: string;
   send_hour: number;
+  role: Role;
   cycle: number;
   next_day: number;
   last_sent_at: number | null;
@@ -45,7 +47,7 @@ export interface DueRow {
 export async function loadDueSubscribers(d1: D1Database, ids: string[], now: number): Promise<DueRow[]> {
   const { results } = await d1
     .prepare(
-      `SELECT s.id, s.channel, s.address, s.timezone, s.send_hour, s.cycle, s.next_day, s.last_sent_at, s.course_id, s.next_due_at
+      `SELECT s.id, s.channel, s.address, s.timezone, s.send_hour, s.role, s.cycle, s.next_day, s.last_sent_at, s.course_id, s.next_due_at
        FROM json_each(?1) AS j CROSS JOIN subscribers AS s ON s.id = j.value
        WHERE s.status = 'active' AND s.next_due_at <= ?2`,
     )

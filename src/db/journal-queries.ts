@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { ReflectionCipher } from '../security/reflection-cipher';
 import type { Database } from './client';
 import { openReflection } from './reflections';
-import { consents, deliveries, outbox, reflections, subscribers, type Delivery, type Reflection, type Subscriber, type SubscriberStatus } from './schema';
+import { consents, deliveries, outbox, reflections, subscribers, type Delivery, type Reflection, type Role, type Subscriber, type SubscriberStatus } from './schema';
 
 export type Consent = typeof consents.$inferSelect;
 
@@ -105,6 +105,12 @@ export async function changeRhythm(db: Database, subscriberId: string, expected:
     })
     .where(stillAsExpected(subscriberId, expected))
     .returning({ id: subscribers.id });
+  return updated.length > 0;
+}
+
+/** Stores how the subscriber comes to the course; the next step composed uses it. Returns false when no such subscriber. */
+export async function changeRole(db: Database, subscriberId: string, role: Role): Promise<boolean> {
+  const updated = await db.update(subscribers).set({ role }).where(eq(subscribers.id, subscriberId)).returning({ id: subscribers.id });
   return updated.length > 0;
 }
 

@@ -1,7 +1,7 @@
 // Subscriber queries the features need: find, create or renew a signup, confirm, stop, and change settings.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from './client';
-import { consents, subscribers, type Channel, type Subscriber } from './schema';
+import { consents, subscribers, type Channel, type Role, type Subscriber } from './schema';
 
 /** The subscriber with this id, or undefined. */
 export async function findSubscriber(db: Database, id: string): Promise<Subscriber | undefined> {
@@ -51,6 +51,7 @@ export interface NewSignup {
   courseId: string;
   timezone: string;
   sendHour: number;
+  role: Role;
   now: number;
   consent: { sourceIp: string | null; textVersion: string; method: string };
 }
@@ -66,6 +67,7 @@ export async function insertPendingSubscriber(db: Database, signup: NewSignup): 
       status: 'pending',
       timezone: signup.timezone,
       send_hour: signup.sendHour,
+      role: signup.role,
       created_at: signup.now,
     }),
     db.insert(consents).values({
@@ -87,7 +89,7 @@ export async function renewPendingSubscriber(db: Database, existing: Subscriber,
   await db.batch([
     db
       .update(subscribers)
-      .set({ status: 'pending', timezone: signup.timezone, send_hour: signup.sendHour, next_due_at: null, lease_until: null })
+      .set({ status: 'pending', timezone: signup.timezone, send_hour: signup.sendHour, role: signup.role, next_due_at: null, lease_until: null })
       .where(and(eq(subscribers.id, existing.id), inArray(subscribers.status, ['pending', 'unsubscribed', 'suppressed']))),
     db.insert(consents).values({
       subscriber_id: existing.id,

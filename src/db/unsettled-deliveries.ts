@@ -13,7 +13,7 @@ export async function findUnsettledDelivery(
 ): Promise<UnsettledDelivery | undefined> {
   const row = await d1
     .prepare(
-      `SELECT d.claimed_at, s.id, s.channel, s.address, s.timezone, s.send_hour, s.cycle, s.next_day, s.last_sent_at, s.course_id, s.next_due_at
+      `SELECT d.claimed_at, s.id, s.channel, s.address, s.timezone, s.send_hour, s.role, s.cycle, s.next_day, s.last_sent_at, s.course_id, s.next_due_at
        FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
        WHERE d.subscriber_id = ?1 AND d.cycle = ?2 AND d.day = ?3 AND d.status IN ('sending', 'retry', 'failed')
          AND s.cycle = ?2 AND s.next_day = ?3`,

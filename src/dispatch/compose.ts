@@ -2,6 +2,8 @@
 import type { Config } from '../config';
 import { WELCOME_DAY, dayPath, findCourse, findCourseDay, type Course } from '../course/course';
 import { messagesFor } from '../i18n/messages';
+import { stepForRole } from '../course/role-text';
+import type { Role } from '../course/roles';
 import type { OutgoingEmail, OutgoingSms } from '../channels/channel';
 import { buildCompletionEmail, buildStepEmail, buildWelcomeEmail, type EmailSender } from '../messages/email';
 import { buildLinks } from '../messages/links';
@@ -17,6 +19,8 @@ export interface ComposeTarget {
   day: number;
   /** The enrolment's course (SPEC §7). */
   courseId: string;
+  /** Picks our prompt and practice for the day. */
+  role: Role;
   /**
    * When this message became due. The welcome's words ("Day 1 comes tomorrow at 8:00") are worked out from it, not
    * from the moment of sending, so a call repeated under the same idempotency key carries the same payload.
@@ -64,16 +68,19 @@ export async function composeEmail(config: Config, target: ComposeTarget): Promi
   const recipient = { to: target.address, links, replyToken: tokens.reply, unsubscribeToken: tokens.unsubscribe };
   const course = courseOfTarget(target);
   if (target.day === WELCOME_DAY) return buildWelcomeEmail(sender, recipient, course, firstStepWhen(target, course));
-  const step = findCourseDay(course, target.day);
-  if (!step) return buildCompletionEmail(sender, recipient, course);
-  return buildStepEmail(sender, recipient, course, step, `${config.publicUrl}${dayPath(course, step.day)}`);
+  const day = findCourseDay(course, target.day);
+  if (!day) return buildCompletionEmail(sender, recipient, course);
+  const step = stepForRole(day, target.role);
+  // The web version shows the same role's practice and prompt as the email.
+  return buildStepEmail(sender, recipient, course, step, `${config.publicUrl}${dayPath(course, step.day)}?role=${target.role}`);
 }
 
 /** The SMS for `target.day` (welcome, step or completion). */
 export async function composeSms(config: Config, target: ComposeTarget): Promise<OutgoingSms> {
   const course = courseOfTarget(target);
   const t = messagesFor(course.language).sms;
-  const step = findCourseDay(course, target.day);
+  const day = findCourseDay(course, target.day);
+  const step = day && stepForRole(day, target.role);
   if (!step) {
     const { links } = await signedLinks(config, target.id);
     const body =

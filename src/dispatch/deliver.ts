@@ -167,7 +167,7 @@ interface ClaimOutcome {
 }
 
 function targetOf(claim: Claim, row: DueRow): ComposeTarget {
-  return { id: claim.id, address: row.address, timezone: row.timezone, sendHour: row.send_hour, day: claim.day, courseId: row.course_id, dueAt: row.next_due_at };
+  return { id: claim.id, address: row.address, timezone: row.timezone, sendHour: row.send_hour, day: claim.day, courseId: row.course_id, role: row.role, dueAt: row.next_due_at };
 }
 
 /** Sleeps until `offsetMs` after `started` (the slot of one send), on the wall clock. */

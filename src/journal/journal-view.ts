@@ -1,8 +1,9 @@
 // Pure: what the journal page shows, built from a subscriber's record and `now`: progress, rounds, reflections, actions.
 import { WELCOME_DAY, completionDay, courseOf, defaultCourse, findCourseDay, type Course } from '../course/course';
-import type { Channel, Delivery, Reflection, SubscriberStatus } from '../db/schema';
+import type { Channel, Delivery, Reflection, Role, SubscriberStatus } from '../db/schema';
 import type { JournalRecord } from '../db/journal-queries';
 import { describeWhen } from '../schedule/due';
+import { formatSendHour, formatSendHourWithPlace } from '../schedule/format-time';
 import { formatLocalDate, formatLocalDateTime } from './local-dates';
 import { allowedSendHours, timeZoneChoices } from './settings-input';
 
@@ -49,6 +50,10 @@ export interface JournalView {
   channel: Channel;
   address: string;
   status: SubscriberStatus;
+  /** How they come to the course: picks their prompts and practices. */
+  role: Role;
+  /** When they left (unsubscribed or suppressed), in their zone; null otherwise. */
+  leftOn: string | null;
   /** True once they unsubscribed or were suppressed: only export and delete remain. */
   left: boolean;
   stepsSent: number;
@@ -61,7 +66,7 @@ export interface JournalView {
   /** Earlier rounds (after a restart), newest first, with only the days sent or written about. */
   earlier: RoundView[];
   actions: JournalActions;
-  settings: { timezone: string; sendHour: number; hours: number[]; zones: string[] };
+  settings: { timezone: string; sendHour: number; hours: number[]; zones: string[]; hourLabels: string[]; sendsAt: string };
   reflectionCount: number;
 }
 
@@ -146,6 +151,8 @@ export function buildJournalView(record: JournalRecord, now: number): JournalVie
     channel: subscriber.channel,
     address: subscriber.address,
     status: subscriber.status,
+    role: subscriber.role,
+    leftOn: LEFT_STATUSES.has(subscriber.status) && subscriber.ended_at !== null ? formatLocalDate(subscriber.ended_at, subscriber.timezone) : null,
     left: LEFT_STATUSES.has(subscriber.status),
     stepsSent: current.days.filter((day) => day.state === 'sent').length,
     total: courseOf(subscriber.course_id).days.length,
@@ -158,6 +165,8 @@ export function buildJournalView(record: JournalRecord, now: number): JournalVie
       timezone: subscriber.timezone,
       sendHour: subscriber.send_hour,
       hours: allowedSendHours(subscriber.channel),
+      hourLabels: allowedSendHours(subscriber.channel).map((hour) => formatSendHour(hour, subscriber.timezone)),
+      sendsAt: formatSendHourWithPlace(subscriber.send_hour, subscriber.timezone),
       zones: timeZoneChoices(subscriber.timezone),
     },
     reflectionCount: record.reflections.length,

@@ -5,6 +5,7 @@ import type { ReflectionCipher } from '../security/reflection-cipher';
 import type { Database } from '../db/client';
 import {
   changeRhythm,
+  changeRole,
   deleteSubscriberData,
   loadJournalRecord,
   pauseSubscriber,
@@ -13,7 +14,7 @@ import {
   type ExpectedState,
   type JournalRecord,
 } from '../db/journal-queries';
-import type { Subscriber } from '../db/schema';
+import type { Role, Subscriber } from '../db/schema';
 import { findSubscriber } from '../db/subscribers';
 import { nextSendAt } from '../schedule/due';
 import { verifyToken } from '../security/tokens';
@@ -114,6 +115,11 @@ export function changeSettings(db: Database, subscriberId: string, settings: Rhy
       : undefined;
     return (expected) => changeRhythm(db, subscriberId, expected, { ...settings, nextDueAt });
   });
+}
+
+/** Changes which prompts and practices the subscriber gets, from the next step on; allowed in every status. */
+export async function changeCourseRole(db: Database, subscriberId: string, role: Role): Promise<JournalChange> {
+  return (await changeRole(db, subscriberId, role)) ? 'done' : 'not_found';
 }
 
 /** Deletes the subscriber and everything kept about them, for good. Returns `not_found` when already gone. */

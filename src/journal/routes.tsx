@@ -12,6 +12,7 @@ import { signToken } from '../security/tokens';
 import { buildJsonExport, buildMarkdownExport } from './export';
 import { buildJournalView } from './journal-view';
 import {
+  changeCourseRole,
   changeSettings,
   deleteJournal,
   journalSubscriberId,
@@ -22,7 +23,7 @@ import {
   rewriteOwnReflection,
   type JournalChange,
 } from './journal';
-import { parseRhythmSettings } from './settings-input';
+import { parseRhythmSettings, parseRoleSetting } from './settings-input';
 
 const NOT_ALLOWED = "That change isn't available for your course right now. This page shows where things stand.";
 
@@ -44,8 +45,11 @@ async function showJournal(c: Context<AppEnv>, token: string, status: 200 | 409 
   const record = await openJournal(services, services.config.tokenSecret, token);
   if (!record) return invalidLink(c);
   const view = buildJournalView(record, Date.now());
-  const unsubscribePath = `/u/${await signToken(services.config.tokenSecret, 'unsubscribe', record.subscriber.id)}`;
-  return c.html(<JournalPage view={view} basePath={basePathOf(token)} supportLine={services.config.supportLine} unsubscribePath={unsubscribePath} {...extra} />, status);
+  const unsubscribeUrl = `/u/${await signToken(services.config.tokenSecret, 'unsubscribe', record.subscriber.id)}`;
+  return c.html(
+    <JournalPage view={view} basePath={basePathOf(token)} unsubscribeUrl={unsubscribeUrl} supportLine={services.config.supportLine} adminShowsReflections={services.config.adminShowsReflections} {...extra} />,
+    status,
+  );
 }
 
 /** Maps a change's outcome to the answer: back to the journal with a notice (303), the page with 409, or 404. */
@@ -126,6 +130,13 @@ export const journalRoutes = new Hono<AppEnv>()
       return showJournal(c, token, 422, { settingsError: { message: error.message, field: error.field, values } });
     }
     return answerChange(c, token, await changeSettings(services.db, record.subscriber.id, settings, Date.now()), 'settings');
+  })
+  .post('/journal/:token/role', async (c) => {
+    const token = c.req.param('token');
+    const id = await subscriberIdOf(c, token);
+    if (!id) return invalidLink(c);
+    const role = parseRoleSetting(await readFields(c));
+    return answerChange(c, token, await changeCourseRole(c.var.services.db, id, role), 'role');
   })
   .get('/journal/:token/export.json', async (c) => {
     const { services } = c.var;

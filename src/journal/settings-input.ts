@@ -1,6 +1,6 @@
 // Validates the journal's settings form (send hour and time zone) with the same limits as a signup, and lists the choices.
 import { AppError } from '../errors';
-import type { Channel } from '../db/schema';
+import { ROLES, type Channel, type Role } from '../db/schema';
 import { SMS_WINDOW } from '../schedule/due';
 import { isValidTimeZone } from '../schedule/local-time';
 
@@ -53,4 +53,12 @@ export function timeZoneChoices(current: string): string[] {
     }
   })();
   return [...new Set([...knownZones, 'UTC', current])].sort();
+}
+
+/** Reads `role` from the journal's role form; throws AppError `invalid_field` naming `role` for anything else. */
+export function parseRoleSetting(raw: unknown): Role {
+  const fields = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const role = ROLES.find((option) => option === fields.role);
+  if (!role) throw new AppError('invalid_field', 'Choose how you come to the course: "broke_trust", "was_hurt" or "together".', 'role');
+  return role;
 }

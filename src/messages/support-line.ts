@@ -46,3 +46,13 @@ export function supportLineParts(supportLine: string): SupportLineParts | null {
     after: supportLine.slice(start + written.length),
   };
 }
+
+/**
+ * The support line as the welcome email's placeholders take it: the words before the number (with their comma), the
+ * number, its `tel:` link and what follows. A line without a number is all words, and the link stays empty.
+ */
+export function supportLinePlaceholders(supportLine: string): { supportLead: string; supportPhone: string; supportPhoneHref: string; supportTail: string } {
+  const parts = supportLineParts(supportLine);
+  if (!parts) return { supportLead: supportLine, supportPhone: '', supportPhoneHref: '', supportTail: '' };
+  return { supportLead: `${parts.name}, `, supportPhone: parts.phone, supportPhoneHref: parts.telUrl, supportTail: parts.after };
+}

@@ -3,7 +3,7 @@
 import { Layout } from './layout';
 
 export interface ConfirmedPageProps {
-  /** When Day 1 arrives, in words, e.g. "tomorrow at 8:00". */
+  /** When Day 1 arrives, in words, e.g. "tomorrow at 8:00 a.m., New York time". */
   firstStepWhen: string;
   journalUrl: string;
   /** True when the link was opened before; the page then reassures instead of welcoming again. */
@@ -26,7 +26,7 @@ export function ConfirmedPage({ firstStepWhen, journalUrl, alreadyConfirmed }: C
         <h2>Your private journal</h2>
         <p>
           Your replies are kept there as reflections, next to your progress. From the journal you can also change the
-          time, pause, or stop whenever you need to.
+          time or the questions you get, pause, restart, or unsubscribe whenever you need to.
         </p>
         <p>
           <a class="button" href={journalUrl}>

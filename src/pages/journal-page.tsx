@@ -1,5 +1,7 @@
 // The private journal (GET /journal/:token): progress, reflections under each step, self-service forms, downloads, delete.
 /** @jsxImportSource hono/jsx */
+import { ROLE_LABELS } from '../course/roles';
+import { ROLES } from '../db/schema';
 import type { DayView, JournalView, ReflectionView, RoundView } from '../journal/journal-view';
 import { supportLineParts } from '../messages/support-line';
 import { Layout } from './layout';
@@ -11,6 +13,7 @@ export const JOURNAL_NOTICES = {
   restarted: 'Your course starts again from Day 1. Your earlier reflections are kept below.',
   settings: 'Your new delivery time is saved.',
   edited: 'Your reflection is saved as you wrote it.',
+  role: 'Saved. Your next steps will ask the questions that fit how you come to the course.',
 } as const;
 
 export type JournalNotice = keyof typeof JOURNAL_NOTICES;
@@ -19,7 +22,11 @@ export interface JournalPageProps {
   view: JournalView;
   /** The journal's own address (/journal/TOKEN); every form posts below it. */
   basePath: string;
+  /** The subscriber's unsubscribe page (/u/TOKEN), offered after the gentler choices. */
+  unsubscribeUrl: string;
   supportLine: string;
+  /** ADMIN_SHOWS_REFLECTIONS: the page then says that the operator can read reflections. */
+  adminShowsReflections: boolean;
   /** A confirmation or a problem to announce in the status region. */
   notice?: string;
   /** A refused settings form, shown again with the person's choices and the error beside the field. */
@@ -44,16 +51,17 @@ function statusLine(view: JournalView): string {
     case 'pending':
       return "Your signup isn't confirmed yet, so nothing is being sent. Use the link or reply YES in the confirmation message to begin.";
     case 'unsubscribed':
-      return 'You have left the course, so nothing more will be sent. Your journal stays here until you delete it.';
+      return `You unsubscribed${view.leftOn ? ` on ${view.leftOn}` : ''}, so nothing more will be sent. Your journal stays here until you delete it.`;
     case 'suppressed':
       return 'Messages to your address could no longer be delivered, so we stopped sending. Your journal stays here until you delete it.';
   }
 }
 
 /** GET /journal/:token: everything about the subscriber's course, with the actions their status allows. */
-export function JournalPage({ view, basePath, supportLine, notice, settingsError, unsubscribePath }: JournalPageProps) {
+export function JournalPage({ view, basePath, unsubscribeUrl, supportLine, adminShowsReflections, notice, settingsError }: JournalPageProps) {
   const { actions } = view;
   const anyCourseAction = actions.pause || actions.resume || actions.restart;
+  const percent = Math.round((view.stepsSent / view.total) * 100);
   return (
     <Layout title="Your journal" noindex>
       <h1>Your journal</h1>
@@ -63,20 +71,28 @@ export function JournalPage({ view, basePath, supportLine, notice, settingsError
         {notice && <p>{notice}</p>}
       </div>
 
+      {view.left && <ComeBack view={view} />}
+
       <section aria-labelledby="progress-heading">
         <h2 id="progress-heading">Your progress</h2>
-        <p>
-          <label for="progress">
-            {view.stepsSent} of {view.total} steps received
-          </label>
-          <progress id="progress" max={view.total} value={view.stepsSent}>
-            {view.stepsSent} of {view.total}
-          </progress>
+        <p id="progress-label">
+          {view.stepsSent} of {view.total} steps received
         </p>
-        <p class="hint">
-          You receive the course {CHANNEL_WORDS[view.channel]} at {view.address}.
-          {!view.left && ` Each step arrives at ${view.settings.sendHour}:00 (${view.settings.timezone}).`}
-        </p>
+        <div
+          class="progress"
+          role="progressbar"
+          aria-labelledby="progress-label"
+          aria-valuemin={0}
+          aria-valuemax={view.total}
+          aria-valuenow={view.stepsSent}
+        >
+          <span style={`width:${percent}%`} />
+        </div>
+        {!view.left && (
+          <p class="hint">
+            You receive the course {CHANNEL_WORDS[view.channel]} at {view.address}. Each step arrives at {view.settings.sendsAt}.
+          </p>
+        )}
       </section>
 
       {anyCourseAction && (
@@ -84,7 +100,7 @@ export function JournalPage({ view, basePath, supportLine, notice, settingsError
           <h2 id="course-heading">Your pace</h2>
           {actions.pause && (
             <form method="post" action={`${basePath}/pause`} id="pause">
-              <p>Need a break? Pausing stops the steps until you come back.</p>
+              <p>Need a break? Pausing stops the steps until you come back. Nothing is lost.</p>
               <button type="submit">Pause the course</button>
             </form>
           )}
@@ -95,22 +111,28 @@ export function JournalPage({ view, basePath, supportLine, notice, settingsError
             </form>
           )}
           {actions.restart && (
-            <form method="post" action={`${basePath}/restart`}>
-              <input type="hidden" name="round" value={String(view.current.cycle)} />
-              <p class="notice">Start again from Day 1, at your next send hour. Your reflections so far are kept.</p>
-              <button type="submit">Restart from Day 1</button>
-            </form>
+            <details class="notice">
+              <summary>Start again from Day 1</summary>
+              <form method="post" action={`${basePath}/restart`}>
+                <input type="hidden" name="round" value={String(view.current.cycle)} />
+                <p>The course starts over at your next send hour. Your reflections so far are kept.</p>
+                <button type="submit" class="secondary">
+                  Restart from Day 1
+                </button>
+              </form>
+            </details>
+          )}
+          {!view.left && (
+            <p class="hint">
+              Want to stop altogether? <a href={unsubscribeUrl}>Unsubscribe</a>; your journal stays here.
+            </p>
           )}
         </section>
       )}
 
       {actions.settings && <SettingsForm view={view} basePath={basePath} error={settingsError} />}
 
-      {!view.left && unsubscribePath && (
-        <p class="notice">
-          <a href={unsubscribePath}>Stop this course, or every course you take</a>
-        </p>
-      )}
+      {!view.left && <RoleForm view={view} basePath={basePath} />}
 
       <section aria-labelledby="steps-heading">
         <h2 id="steps-heading">Your steps and reflections</h2>
@@ -134,6 +156,12 @@ export function JournalPage({ view, basePath, supportLine, notice, settingsError
 
       <section class="card" aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>
+        <p>
+          Your reflections are stored encrypted.{' '}
+          {adminShowsReflections
+            ? 'The people who run this service have chosen to be able to read reflections on their admin page; they also see counts and safety flags.'
+            : 'The people who run this service see counts and safety flags, not what you write.'}
+        </p>
         <p>Download everything you have given us: your settings, consent records, the steps sent and every reflection.</p>
         <ul>
           <li>
@@ -157,11 +185,60 @@ export function JournalPage({ view, basePath, supportLine, notice, settingsError
   );
 }
 
+/** After unsubscribing: a clear way back, by signing up again (email) or texting START (SMS), resuming where they left off. */
+function ComeBack({ view }: { view: JournalView }) {
+  if (view.status !== 'unsubscribed') return null;
+  const nextDay = view.current.days.find((day) => day.state !== 'sent')?.day;
+  const where = nextDay ? `You will pick up at Day ${nextDay}.` : 'You will start a new round.';
+  return (
+    <section class="card" aria-labelledby="back-heading">
+      <h2 id="back-heading">Want to come back?</h2>
+      {view.channel === 'sms' ? (
+        <p>Text START to the number the course came from. {where}</p>
+      ) : (
+        <form method="post" action="/api/subscribe">
+          <p>We will send a link to {view.address} to confirm, so nothing starts without you. {where}</p>
+          <input type="hidden" name="channel" value="email" />
+          <input type="hidden" name="email" value={view.address} />
+          <input type="hidden" name="timezone" value={view.settings.timezone} />
+          <input type="hidden" name="sendHour" value={String(view.settings.sendHour)} />
+          <input type="hidden" name="role" value={view.role} />
+          <button type="submit">Resume the course</button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** The role the prompts follow, changeable at any time. */
+function RoleForm({ view, basePath }: { view: JournalView; basePath: string }) {
+  return (
+    <section class="card" aria-labelledby="role-heading">
+      <h2 id="role-heading">Your questions</h2>
+      <form method="post" action={`${basePath}/role`}>
+        <fieldset aria-describedby="journal-role-hint">
+          <legend>How do you come to this course?</legend>
+          {ROLES.map((option) => (
+            <label class="choice">
+              <input type="radio" name="role" value={option} checked={option === view.role} />
+              <span>{ROLE_LABELS[option]}</span>
+            </label>
+          ))}
+          <p class="hint" id="journal-role-hint">
+            Each day’s practice and question fit this choice, from your next step on.
+          </p>
+        </fieldset>
+        <button type="submit">Save</button>
+      </form>
+    </section>
+  );
+}
+
 function SettingsForm({ view, basePath, error }: { view: JournalView; basePath: string; error: JournalPageProps['settingsError'] }) {
   const hour = error ? error.values.sendHour : String(view.settings.sendHour);
   const zone = error ? error.values.timezone : view.settings.timezone;
   const messageFor = (field: string) => (error && (error.field === field || (field === 'sendHour' && error.field === null)) ? error.message : '');
-  const smsNote = view.channel === 'sms' ? ' Texts can only be sent between 9:00 and 19:00.' : '';
+  const smsNote = view.channel === 'sms' ? ` Texts go out only between ${view.settings.hourLabels[0]} and ${view.settings.hourLabels.at(-1)}.` : '';
   return (
     <section class="card" aria-labelledby="settings-heading">
       <h2 id="settings-heading">Delivery time</h2>
@@ -169,9 +246,9 @@ function SettingsForm({ view, basePath, error }: { view: JournalView; basePath: 
         <div class="field">
           <label for="sendHour">Send hour</label>
           <select id="sendHour" name="sendHour" aria-describedby="sendHour-hint sendHour-error" aria-invalid={messageFor('sendHour') ? 'true' : undefined}>
-            {view.settings.hours.map((option) => (
+            {view.settings.hours.map((option, index) => (
               <option value={String(option)} selected={String(option) === hour}>
-                {`${option}:00`}
+                {view.settings.hourLabels[index]}
               </option>
             ))}
           </select>
@@ -215,7 +292,8 @@ function Round({
   showUpcoming: boolean;
 }) {
   const Heading = level;
-  const days = showUpcoming ? round.days : round.days.filter((day) => day.state === 'sent' || day.reflections.length > 0);
+  const shown = round.days.filter((day) => day.state !== 'upcoming' || day.reflections.length > 0);
+  const upcoming = showUpcoming ? round.days.filter((day) => day.state === 'upcoming' && day.reflections.length === 0) : [];
   return (
     <>
       {round.beforeDayOne.length > 0 && (
@@ -224,30 +302,29 @@ function Round({
           <Reflections items={round.beforeDayOne} supportLine={supportLine} basePath={basePath} />
         </div>
       )}
-      <ol class="steps">
-        {days.map((day) => (
-          <DayEntry day={day} Heading={Heading} supportLine={supportLine} basePath={basePath} />
-        ))}
-      </ol>
+      {shown.length > 0 && (
+        <ol class="steps">
+          {shown.map((day) => (
+            <DayEntry day={day} Heading={Heading} supportLine={supportLine} basePath={basePath} />
+          ))}
+        </ol>
+      )}
+      {upcoming.length > 0 && (
+        <>
+          <p class="upcoming">Still to come:</p>
+          <ol class="steps upcoming">
+            {upcoming.map((day) => (
+              <li value={String(day.day)}>{day.title}</li>
+            ))}
+          </ol>
+        </>
+      )}
       {round.completedOn && <p>You received the closing message on {round.completedOn}.</p>}
     </>
   );
 }
 
-function dayState(day: DayView): string {
-  if (day.state === 'sent') return `Received ${day.sentOn}`;
-  if (day.state === 'next') return 'Next';
-  return 'Not yet';
-}
-
 function DayEntry({ day, Heading, supportLine, basePath }: { day: DayView; Heading: 'h3' | 'h4'; supportLine: string; basePath: string }) {
-  if (day.state === 'upcoming' && day.reflections.length === 0) {
-    return (
-      <li value={String(day.day)} class="muted">
-        {day.title} <span>({dayState(day)})</span>
-      </li>
-    );
-  }
   return (
     <li value={String(day.day)}>
       <Heading>
@@ -255,7 +332,7 @@ function DayEntry({ day, Heading, supportLine, basePath }: { day: DayView; Headi
           Day {day.day}: {day.title}
         </a>
       </Heading>
-      <p class="hint">{dayState(day)}</p>
+      <p class="hint">{day.state === 'sent' ? `Received ${day.sentOn}` : day.state === 'next' ? 'Next' : 'Not yet'}</p>
       <Reflections items={day.reflections} supportLine={supportLine} basePath={basePath} />
     </li>
   );
@@ -264,19 +341,21 @@ function DayEntry({ day, Heading, supportLine, basePath }: { day: DayView; Headi
 function Reflections({ items, supportLine, basePath }: { items: ReflectionView[]; supportLine: string; basePath: string }) {
   if (items.length === 0) return null;
   return (
-    <ul class="reflections">
+    <div class="reflections">
       {items.map((item) => (
-        <li>
-          <p class="hint">
-            Your reflection, {item.receivedOn}, {CHANNEL_WORDS[item.channel]}
+        <figure class="reflection">
+          <blockquote>
+            {item.text
+              .split(/\n+/)
+              .filter((line) => line.trim())
+              .map((line) => (
+                <p>{line}</p>
+              ))}
+          </blockquote>
+          <figcaption class="hint">
+            You wrote, {item.receivedOn}, {CHANNEL_WORDS[item.channel]}
             {item.edited && ', edited by you'}
-          </p>
-          {item.text
-            .split(/\n+/)
-            .filter((line) => line.trim())
-            .map((line) => (
-              <p>{line}</p>
-            ))}
+          </figcaption>
           {item.wholeMessage && (
             <details class="whole-message">
               <summary>Show the whole message</summary>
@@ -294,9 +373,9 @@ function Reflections({ items, supportLine, basePath }: { items: ReflectionView[]
             </form>
           </details>
           {item.flagged && <SupportNote supportLine={supportLine} />}
-        </li>
+        </figure>
       ))}
-    </ul>
+    </div>
   );
 }
 

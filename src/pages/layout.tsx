@@ -37,6 +37,8 @@ export function Layout({ title, children, wide = false, noindex = false, script,
           <meta name="referrer" content="no-referrer" />
           {noindex && <meta name="robots" content="noindex, nofollow" />}
           <title>{documentTitle}</title>
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+          <link rel="icon" href="/favicon.ico" sizes="32x32" />
           <style dangerouslySetInnerHTML={{ __html: PAGE_STYLES }} />
         </head>
         <body>

@@ -5,7 +5,11 @@ import type { AppEnv } from '../app-env';
 import { DEFAULT_COURSE_ID, courses, dayPath, findCourse, findCourseDay, type Course } from '../course/course';
 import { messagesFor } from '../i18n/messages';
 import { CONSENT_TEXTS } from '../subscribe/consent-text';
+import { stepForRole } from '../course/role-text';
+import { DEFAULT_ROLE, ROLES } from '../course/roles';
 import { DayPage } from './day-page';
+import { FAVICON_ICO, FAVICON_SVG } from './favicon';
+import { IntroductionPage } from './introduction-page';
 import { LandingPage, type CourseSummary } from './landing-page';
 import { NoticePage } from './notice-page';
 
@@ -38,7 +42,10 @@ function coursePage(c: Context<AppEnv>, course: Course) {
       course={summaryOf(course)}
       otherCourses={courses.filter((other) => other.id !== course.id).map(summaryOf)}
       intro={intro}
+      sample={sampleStep(course)}
       supportLine={config.supportLine}
+      operatorName={config.operatorName}
+      adminShowsReflections={config.adminShowsReflections}
       defaultSendHour={config.defaultSendHour}
       emailConsentText={CONSENT_TEXTS.email.text}
       smsConsentText={CONSENT_TEXTS.sms.text}
@@ -47,13 +54,20 @@ function coursePage(c: Context<AppEnv>, course: Course) {
   );
 }
 
+/** Day 1 as the course's page shows it: the course's words and our texts for people taking the course together. */
+function sampleStep(course: Course) {
+  const step = stepForRole(course.days[0]!, DEFAULT_ROLE);
+  return { day: step.day, title: step.title, quote: step.quote, text: step.text, practice: step.ours.practice, prompt: step.ours.prompt };
+}
+
 function dayPage(c: Context<AppEnv>, course: Course, param: string) {
   const t = messagesFor(course.language).page;
   const day = DAY_NUMBER.test(param) ? findCourseDay(course, Number(param)) : undefined;
   const total = course.days.length;
   if (!day) return c.html(<NoticePage title={t.noSuchStep} message={t.noSuchStepText(total)} />, 404);
   const context = { language: course.language, dir: course.dir, path: coursePath(course), dayPath: (n: number) => dayPath(course, n) };
-  return c.html(<DayPage day={day} total={total} course={context} t={t} />);
+  const role = ROLES.find((option) => option === c.req.query('role'));
+  return c.html(<DayPage day={day} total={total} course={context} t={t} role={role} />);
 }
 
 function notFoundCourse(c: Context<AppEnv>) {
@@ -63,6 +77,12 @@ function notFoundCourse(c: Context<AppEnv>) {
 export const pageRoutes = new Hono<AppEnv>()
   .get('/', (c) => coursePage(c, findCourse(DEFAULT_COURSE_ID)!))
   .get('/day/:n', (c) => dayPage(c, findCourse(DEFAULT_COURSE_ID)!, c.req.param('n')))
+  .get('/introduction', (c) => {
+    const course = findCourse(DEFAULT_COURSE_ID)!;
+    return c.html(<IntroductionPage title={course.title} language={course.language} dir={course.dir} introduction={course.introduction} />);
+  })
+  .get('/favicon.ico', (c) => c.body(FAVICON_ICO, 200, { 'content-type': 'image/x-icon', 'cache-control': 'public, max-age=86400' }))
+  .get('/favicon.svg', (c) => c.body(FAVICON_SVG, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }))
   .get('/c/:course', (c) => {
     const course = findCourse(c.req.param('course'));
     return course ? coursePage(c, course) : notFoundCourse(c);

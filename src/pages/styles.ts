@@ -73,7 +73,7 @@ p,ul,ol{margin:0 0 1em}
 .card{background:var(--card);border:1px solid var(--rule);border-radius:.75rem;padding:1.25rem;margin:1.5rem 0}
 .card :is(h2,h3):first-child{margin-top:0}
 .safety{background:var(--safety);border-left:4px solid var(--safety-rule);border-radius:.5rem;padding:1rem 1.25rem;margin:2rem 0}
-.safety h2{margin-top:0;font-size:1.25rem}
+.safety :is(h2,h3){margin-top:0;font-size:1.25rem}
 .safety p:last-child{margin-bottom:0}
 .steps li{margin:.25rem 0}
 .eyebrow{color:var(--muted);font-size:.9375rem;letter-spacing:.04em;margin:0 0 .5rem}
@@ -99,6 +99,35 @@ input[aria-invalid=true],select[aria-invalid=true]{border:2px solid var(--error)
 button,.button{display:inline-block;min-height:2.875rem;padding:.625rem 1.5rem;font:inherit;font-weight:600;color:var(--on-accent);background:var(--accent);border:0;border-radius:.5rem;cursor:pointer;text-decoration:none}
 button:disabled{opacity:.7;cursor:progress}
 .notice{margin:1.5rem 0}
+.visually-hidden{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.tel{white-space:nowrap;font-weight:600}
+.hero{display:grid;gap:.5rem 2.5rem;align-items:start}
+.hero h1{font-size:1.5rem;margin-bottom:.375rem}
+.hero .lead{font-size:.9375rem;line-height:1.5;margin-bottom:.5rem}
+.safety.compact{margin:.5rem 0;padding:.375rem .75rem;font-size:.875rem;line-height:1.45}
+.signup{margin:.5rem 0 0;padding:.75rem 1rem;font-size:.9375rem;line-height:1.45}
+.signup fieldset,.signup .field{margin-bottom:.5rem}
+.signup legend,.signup label{margin-bottom:.125rem}
+.signup .choice{margin:.125rem 0}
+.signup .hint{font-size:.8125rem;line-height:1.35;margin-top:.125rem}
+.signup input[type=email],.signup input[type=tel],.signup select{min-height:2.5rem;padding:.375rem .625rem}
+.signup button{width:100%}
+.inline-choices{display:flex;flex-wrap:wrap;gap:0 1rem}
+.inline-choices legend{width:100%}
+.inline-choices .field-error,.inline-choices .hint{width:100%}
+.prose{max-width:40rem}
+.hero-points{display:none}
+.sample blockquote{font-size:1.125rem}
+.role-block h3{margin-top:1rem}
+.progress{height:.75rem;background:var(--rule);border-radius:999px;overflow:hidden;margin:.25rem 0 .75rem}
+.progress span{display:block;height:100%;background:var(--accent);border-radius:999px}
+.reflections{list-style:none;padding:0;margin:.5rem 0 1rem}
+.reflection{margin:0 0 1rem}.reflection figcaption{margin:0}
+.reflections blockquote{font-size:1.0625rem;margin:.375rem 0 .75rem}
+.reflections blockquote p{margin:0 0 .5em}
+.secondary{background:transparent;color:var(--accent);border:2px solid var(--accent)}
+.link-button{background:none;border:0;padding:0;min-height:0;color:var(--accent);font-weight:normal;text-decoration:underline;cursor:pointer}
+.upcoming{color:var(--muted)}
 .site-footer{border-top:1px solid var(--rule);color:var(--muted);font-size:.9375rem;padding:1.25rem 0 2rem}
 .outbox article{background:var(--card);border:1px solid var(--rule);border-radius:.5rem;padding:1rem;margin:0 0 1.25rem}
 .outbox h2{margin:0 0 .5rem;font-size:1.125rem}
@@ -108,7 +137,8 @@ button:disabled{opacity:.7;cursor:progress}
 .outbox pre{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--page);padding:.75rem;border-radius:.375rem;font-size:.875rem}
 .outbox iframe{display:block;width:100%;height:32rem;border:1px solid var(--rule);border-radius:.375rem;background:#fff}
 table{border-collapse:collapse;width:100%;margin:0 0 1.5rem;font-size:.9375rem}th,td{padding:.375rem .75rem;text-align:left;vertical-align:top;border-bottom:1px solid var(--rule);overflow-wrap:anywhere}th{font-weight:600}
-@media (min-width:40rem){body{font-size:1.125rem}h1{font-size:2.25rem}.card{padding:1.75rem}}
+@media (min-width:40rem){body{font-size:1.125rem}h1{font-size:2.25rem}.card{padding:1.75rem}.signup{padding:1rem 1.25rem}}
+@media (min-width:56rem){.hero-points{display:block;margin-top:1.5rem;padding-left:1.25rem}.hero-points li{margin:.375rem 0}.hero{grid-template-columns:1fr 26rem}.hero h1{font-size:2.375rem;margin-top:1rem}.hero .lead{font-size:1.1875rem}.safety.compact{font-size:.9375rem}}
 @media (prefers-reduced-motion:reduce){*{scroll-behavior:auto!important;transition:none!important}}
 `
   .trim()

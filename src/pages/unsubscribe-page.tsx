@@ -12,10 +12,12 @@ export interface UnsubscribePageProps {
   otherCourses?: number;
   /** True once every course of the address was stopped. */
   allDone?: boolean;
+  /** The subscriber's journal, where their place is kept and they can come back; absent when unknown. */
+  journalUrl?: string;
 }
 
 /** GET /u/:token shows the buttons; after POST, `done` shows that the unsubscribe took effect. */
-export function UnsubscribePage({ actionUrl, done, courseTitle, otherCourses = 0, allDone = false }: UnsubscribePageProps) {
+export function UnsubscribePage({ actionUrl, done, courseTitle, otherCourses = 0, allDone = false, journalUrl }: UnsubscribePageProps) {
   if (done) {
     return (
       <Layout title="You're unsubscribed" noindex>
@@ -28,6 +30,12 @@ export function UnsubscribePage({ actionUrl, done, courseTitle, otherCourses = 0
             <p>{`You are still taking ${otherCourses === 1 ? 'one other course' : `${otherCourses} other courses`}.`}</p>
             <button type="submit">Stop every course</button>
           </form>
+        )}
+        {journalUrl && (
+          <p>
+            Your journal keeps your reflections and your place in the course. If you change your mind, you can resume from
+            there: <a href={journalUrl}>open your journal</a>.
+          </p>
         )}
         <p>
           <a href="/">Go to the home page</a>
@@ -49,7 +57,10 @@ export function UnsubscribePage({ actionUrl, done, courseTitle, otherCourses = 0
           <button type="submit">Stop every course</button>
         </form>
       )}
-      <p class="notice muted">If you only need a break, close this page; nothing changes until you press the button.</p>
+      <p class="notice muted">
+        If you only need a break, you can pause instead{journalUrl ? <> from <a href={journalUrl}>your journal</a></> : ''}; nothing changes
+        until you press the button.
+      </p>
     </Layout>
   );
 }

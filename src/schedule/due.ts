@@ -1,5 +1,6 @@
 // Pure scheduling of SPEC §4: when a subscriber's next step is due, given their zone, send hour, last step and now.
 import { messagesFor } from '../i18n/messages';
+import { formatLocalTime } from './format-time';
 import { addDays, formatDateKey, localDateKey, startOfLocalHour, toLocal } from './local-time';
 
 export interface SendingRhythm {
@@ -44,11 +45,12 @@ export function nextSmsWindowOpening(now: number, timezone: string): number {
   return startOfLocalHour(date, SMS_WINDOW.firstHour, timezone);
 }
 
-/** A short phrase for when a step arrives, as seen from `now`: "today at 8:00", "tomorrow at 8:00", "on 3 March at 8:00". */
+/** A short phrase for when a step arrives, as seen from `now`: "tomorrow at 8:00 a.m., New York time", "on 3 March at …". */
 export function describeWhen(instant: number, now: number, timezone: string, language = 'en'): string {
   const words = messagesFor(language).when;
   const local = toLocal(instant, timezone);
-  const time = `${local.hour}:${String(local.minute).padStart(2, '0')}`;
+  // English says the hour in the reader's convention and place ("8:00 a.m., New York time").
+  const time = language.startsWith('en') ? formatLocalTime(instant, timezone) : `${local.hour}:${String(local.minute).padStart(2, '0')}`;
   const day = localDateKey(instant, timezone);
   if (day === localDateKey(now, timezone)) return words.today(time);
   if (day === formatDateKey(addDays(toLocal(now, timezone), 1))) return words.tomorrow(time);

@@ -1,4 +1,5 @@
 // Validates a signup (JSON or form fields) into a typed request, or the first problem as an AppError naming its field.
+import { ROLES, type Role } from '../course/roles';
 // The full metadata ("max") is what tells a mobile number from a premium, toll-free or shared-cost one (~20 KiB gzipped).
 import { isSupportedCountry, parsePhoneNumberFromString, type PhoneNumberType } from 'libphonenumber-js/max';
 import * as z from 'zod/mini';
@@ -16,6 +17,8 @@ export interface SignupRequest {
   consent: boolean;
   /** The course to enrol in (SPEC §7). */
   course: string;
+  /** How the person comes to the course; picks the prompts they get. */
+  role: Role;
 }
 
 const checkbox = z.union([
@@ -44,6 +47,7 @@ const signupSchema = z.object({
   ),
   consent: z.optional(checkbox),
   course: z.optional(trimmed(64, 'No course has that id.')),
+  role: z._default(z.enum(ROLES, { error: 'Choose how you come to the course: "broke_trust", "was_hurt" or "together".' }), 'together'),
 });
 
 const emailShape = z.email({ error: 'Please enter a valid email address.' });
@@ -88,7 +92,7 @@ export function parseSignup(
   if (input.channel === 'email') {
     if (!input.email) fail('email', 'Please enter your email address.');
     if (!emailShape.safeParse(input.email).success) fail('email', 'Please enter a valid email address.');
-    return { channel: 'email', address: input.email.toLowerCase(), country: null, timezone, sendHour, consent: input.consent ?? true, course };
+    return { channel: 'email', address: input.email.toLowerCase(), country: null, timezone, sendHour, consent: input.consent ?? true, course, role: input.role };
   }
 
   if (!input.phone) fail('phone', 'Please enter your mobile number.');
@@ -107,5 +111,5 @@ export function parseSignup(
     fail('sendHour', `Texts can only be sent between ${SMS_WINDOW.firstHour}:00 and ${SMS_WINDOW.endHour - 1}:00, so choose a send hour from ${SMS_WINDOW.firstHour} to ${SMS_WINDOW.endHour - 1}.`, 'send_hour_not_allowed');
   }
   if (input.consent !== true) fail('consent', 'Please tick the box to agree to receive the daily texts.', 'consent_required');
-  return { channel: 'sms', address: phone.number, country, timezone, sendHour, consent: true, course };
+  return { channel: 'sms', address: phone.number, country, timezone, sendHour, consent: true, course, role: input.role };
 }

@@ -32,7 +32,7 @@ export async function requestSubscription(
 ): Promise<SignupOutcome> {
   const { db } = services;
   const consent = { sourceIp: meta.sourceIp, textVersion: CONSENT_TEXTS[signup.channel].version, method: meta.method };
-  const newSignup = { channel: signup.channel, address: signup.address, courseId: signup.course, timezone: signup.timezone, sendHour: signup.sendHour, now: meta.now, consent };
+  const newSignup = { channel: signup.channel, address: signup.address, courseId: signup.course, timezone: signup.timezone, sendHour: signup.sendHour, role: signup.role, now: meta.now, consent };
   const existing = await findSubscriberByAddress(db, signup.channel, signup.address, signup.course);
   let subscriber: Pick<Subscriber, 'id' | 'confirmation_sent_at'>;
   if (!existing) {

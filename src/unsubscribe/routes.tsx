@@ -9,7 +9,7 @@ import type { Subscriber } from '../db/schema';
 import { readBodyBytes } from '../http/read-body';
 import { NoticePage } from '../pages/notice-page';
 import { UnsubscribePage } from '../pages/unsubscribe-page';
-import { verifyToken } from '../security/tokens';
+import { signToken, verifyToken } from '../security/tokens';
 
 const invalidLink = (
   <NoticePage title="This link isn't valid" message="The unsubscribe link is incomplete or has been changed. Use the link in your latest message, or reply STOP to a text." />
@@ -34,7 +34,8 @@ export const unsubscribeRoutes = new Hono<AppEnv>()
     const subscriber = await subscriberOf(c);
     if (!subscriber) return c.html(invalidLink, 404);
     const done = STOPPED.has(subscriber.status);
-    const page = { actionUrl: `/u/${c.req.param('token')}`, courseTitle: courseOf(subscriber.course_id).title, otherCourses: await otherRunning(c, subscriber) };
+    const journalUrl = `/journal/${await signToken(c.var.services.config.tokenSecret, 'journal', subscriber.id)}`;
+    const page = { actionUrl: `/u/${c.req.param('token')}`, courseTitle: courseOf(subscriber.course_id).title, otherCourses: await otherRunning(c, subscriber), journalUrl };
     return c.html(<UnsubscribePage {...page} done={done} />);
   })
   .post('/u/:token', async (c) => {
@@ -49,7 +50,7 @@ export const unsubscribeRoutes = new Hono<AppEnv>()
     const subscriber = await findSubscriber(services.db, subscriberId);
     const others = subscriber ? await otherRunning(c, subscriber) : 0;
     const courseTitle = subscriber ? courseOf(subscriber.course_id).title : undefined;
-    return c.html(<UnsubscribePage actionUrl={`/u/${c.req.param('token')}`} courseTitle={courseTitle} otherCourses={others} done />);
+    return c.html(<UnsubscribePage actionUrl={`/u/${c.req.param('token')}`} courseTitle={courseTitle} otherCourses={others} journalUrl={`/journal/${await signToken(services.config.tokenSecret, 'journal', subscriberId)}`} done />);
   })
   .post('/u/:token/all', async (c) => {
     const subscriber = await subscriberOf(c);

@@ -82,7 +82,13 @@ describe('the journal in a real browser without JavaScript', () => {
     expect(response?.status()).toBe(200);
     expect(await page.title()).toContain('Your journal');
     expect(await page.evaluate(LABEL_PROBE)).toEqual({ lang: 'en', h1Count: 1, unlabelledControls: [], unnamedButtons: [] });
-    expect(await page.getByLabel('1 of 30 steps received').getAttribute('value')).toBe('1');
+    const progress = page.getByRole('progressbar', { name: '1 of 30 steps received' });
+    expect(await progress.getAttribute('aria-valuenow')).toBe('1');
+    expect(await page.evaluate("getComputedStyle(document.querySelector('.progress span')).backgroundColor")).toBe('rgb(29, 92, 87)');
+    expect(await page.getByText('Next', { exact: true }).count()).toBe(1);
+    expect(await page.getByText('Not yet', { exact: true }).count()).toBe(0);
+    expect(await page.getByText('Each step arrives at 08:00, Lisbon time.').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Restart from Day 1' }).isVisible()).toBe(false);
     const dayOne = page.locator('ol.steps > li[value="1"]');
     expect(await dayOne.getByRole('heading', { name: `Day 1: ${DAY_ONE_TITLE}` }).isVisible()).toBe(true);
     expect(await dayOne.textContent()).toMatch(/Received \d{1,2} \w+ \d{4}/);
@@ -137,6 +143,38 @@ describe('the journal in a real browser without JavaScript', () => {
     const data = JSON.parse(await downloadedText(json)) as { subscriber: { address: string; status: string; sendHour: number; timezone: string }; deliveries: { day: number }[] };
     expect(data.subscriber).toMatchObject({ address, status: 'paused', sendHour: 20, timezone: 'Asia/Tokyo' });
     expect(data.deliveries.map((delivery) => delivery.day)).toEqual([0, 1]);
+    await page.close();
+  });
+
+  it('changes how the person comes to the course', async () => {
+    const page = await context.newPage();
+    await page.goto(journalUrl);
+    expect(await page.getByRole('radio', { name: 'We are doing this together' }).isChecked()).toBe(true);
+    await page.getByRole('radio', { name: 'I was hurt' }).check();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.waitForURL(`${journalUrl}?done=role`);
+    expect(await statusText(page)).toContain('Your next steps will ask the questions that fit');
+    expect(await page.getByRole('radio', { name: 'I was hurt' }).isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('after unsubscribing, says so plainly and offers a way back that asks for confirmation', async () => {
+    const page = await context.newPage();
+    await page.goto(journalUrl);
+    await page.getByRole('link', { name: 'Unsubscribe' }).click();
+    await page.getByRole('button', { name: 'Unsubscribe' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe("You're unsubscribed. Nothing more will be sent.");
+    await page.getByRole('link', { name: 'open your journal' }).click();
+    await page.waitForURL(journalUrl);
+    expect(await page.locator('.lead').textContent()).toMatch(/^You unsubscribed on \d{1,2} \w+ \d{4}, so nothing more will be sent\./);
+    expect(await page.getByText('You receive the course by email').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Want to come back?' }).isVisible()).toBe(true);
+    const before = (await outboxFor(worker.url, address)).length;
+    await page.getByRole('button', { name: 'Resume the course' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Check your inbox');
+    const messages = await outboxFor(worker.url, address);
+    expect(messages).toHaveLength(before + 1);
+    expect(messages.at(-1)?.subject).toMatch(/confirm/i);
     await page.close();
   });
 

@@ -136,8 +136,10 @@ describe('GET /confirm', () => {
     expect(headers['List-Unsubscribe']).toMatch(/^<http:\/\/localhost:8787\/u\/[a-z2-7]+\.[a-z2-7]+>/);
     expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     expect(headers['List-Id']).toBeTruthy();
-    expect(welcome.text).toContain('1-800-799-7233');
-    expect(welcome.text).toContain('Trust is the emotional foundation of every healthy relationship.');
+    expect(welcome.text).toContain('1\u2011800\u2011799\u20117233');
+    expect(welcome.text).toContain('http://localhost:8787/introduction');
+    expect(welcome.text).toMatch(/Day 1 of .* arrives (today|tomorrow) at 8:00 a\.m\., New York time/);
+    expect(welcome.text).not.toContain('Trust is the emotional foundation of every healthy relationship.');
 
     const confirmLink = linkIn(sent[0]!.text, /\/confirm\?token=[a-z2-7.]+/);
     const again = await call(confirmLink);
@@ -247,7 +249,7 @@ describe('pages and health', () => {
     const html = await response.text();
     expect(html).toContain('Acknowledge that trust was broken');
     expect(html).toContain('Commit to long-term emotional growth');
-    expect(html).toContain('1-800-799-7233');
+    expect(html).toContain('tel:+18007997233');
     expect(html).toMatch(/name="timezone"/);
     const policy = response.headers.get('content-security-policy') ?? '';
     expect(policy).toContain("default-src 'none'");
@@ -286,8 +288,9 @@ describe('coming back after finishing', () => {
     await rows("UPDATE subscribers SET next_day = 32, status = 'unsubscribed', next_due_at = NULL WHERE id = ?", subscriber.id);
     expect((await postJson('/api/subscribe', { email: 'again@example.com', timezone: 'America/New_York', sendHour: 8 })).status).toBe(202);
     const confirmations = (await outboxFor('again@example.com')).filter((message) => /confirm/i.test(message.subject));
-    expect(confirmations).toHaveLength(1);
-    const link = linkIn(confirmations[0]!.text, /\/confirm\?token=[a-z2-7.]+/);
+    // Someone coming back gets a fresh confirmation at once, even soon after the first one.
+    expect(confirmations).toHaveLength(2);
+    const link = linkIn(confirmations[1]!.text, /\/confirm\?token=[a-z2-7.]+/);
     expect((await call(link)).status).toBe(200);
     const [row] = await rows<{ status: string; cycle: number; next_day: number }>('SELECT status, cycle, next_day FROM subscribers WHERE id = ?', subscriber.id);
     expect(row).toEqual({ status: 'active', cycle: 2, next_day: 1 });

@@ -75,6 +75,20 @@ const decodeEntities = (text: string) =>
   );
 
 /** The text of every element matching `selector` (descendants included), read with the runtime's HTML parser. */
+/** The `value` attribute of every element matching `selector`. */
+async function valuesOf(html: string, selector: string): Promise<string[]> {
+  const found: string[] = [];
+  await new HTMLRewriter()
+    .on(selector, {
+      element(element) {
+        found.push(element.getAttribute('value') ?? '');
+      },
+    })
+    .transform(new Response(html))
+    .text();
+  return found;
+}
+
 async function textsOf(html: string, selector: string): Promise<string[]> {
   const found: string[] = [];
   await new HTMLRewriter()
@@ -125,8 +139,8 @@ describe('GET /journal/:token', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const html = await response.text();
     expect(await textsOf(html, 'h1')).toEqual(['Your journal']);
-    expect(await textsOf(html, 'label[for="progress"]')).toEqual(['1 of 30 steps received']);
-    expect(html).toMatch(/<progress id="progress" max="30" value="1"/);
+    expect(await textsOf(html, '#progress-label')).toEqual(['1 of 30 steps received']);
+    expect(html).toMatch(/role="progressbar" aria-labelledby="progress-label" aria-valuemin="0" aria-valuemax="30" aria-valuenow="1"/);
     expect(await textsOf(html, '[role="status"]')).toEqual(['']);
 
     const [dayOne] = await textsOf(html, 'ol.steps > li[value="1"]');
@@ -137,15 +151,18 @@ describe('GET /journal/:token', () => {
     expect(dayOne).toContain(`Received ${day} ${monthName} ${year}`);
     expect(dayOne).toContain('Today I said sorry and meant it.');
     expect(dayOne).toContain('He threatened me when I said it.');
-    const reflections = await textsOf(html, '.reflections > li');
+    const reflections = await textsOf(html, '.reflections > figure');
     expect(reflections).toHaveLength(2);
-    expect(reflections[0]).toMatch(/^Your reflection, \d{1,2} \w+ \d{4} at \d\d:\d\d, by email\s*Today I said sorry/);
+    expect(await textsOf(html, '.reflections > figure > blockquote')).toEqual([expect.stringMatching(/^Today I said sorry/), expect.stringMatching(/^He threatened me/)]);
+    expect(reflections[0]).toMatch(/Today I said sorry[\s\S]*You wrote, \d{1,2} \w+ \d{4} at \d\d:\d\d, by email/);
     expect(reflections[0]).not.toContain('800');
     expect(reflections[1]).toContain(SUPPORT_NUMBER.replace(/-/g, '\u2011'));
     const [supportLink] = await attributesOf(html, '.reflections .safety a[href^="tel:"]');
     expect(supportLink).toEqual({ href: 'tel:+18007997233', style: 'white-space:nowrap', text: '1\u2011800\u2011799\u20117233' });
     expect((await textsOf(html, 'ol.steps > li[value="2"]'))[0]).toMatch(/^Day 2: Take full responsibility without excuses\s*Next$/);
-    expect(await textsOf(html, 'ol.steps > li[value="3"]')).toEqual([`${course.days[2]!.title} (Not yet)`]);
+    // Later steps are listed once under "Still to come", with no "(Not yet)" on each.
+    expect(await textsOf(html, 'ol.steps.upcoming > li[value="3"]')).toEqual([course.days[2]!.title]);
+    expect(html).not.toContain('Not yet');
 
     for (const action of ['pause', 'restart', 'settings']) expect(html).toContain(`<form method="post" action="${journal}/${action}"`);
     expect(html).not.toContain(`${journal}/resume`);
@@ -243,7 +260,7 @@ describe('restart', () => {
     ]);
 
     const html = await (await call(journal)).text();
-    expect(await textsOf(html, 'label[for="progress"]')).toEqual(['1 of 30 steps received']);
+    expect(await textsOf(html, '#progress-label')).toEqual(['1 of 30 steps received']);
     const [earlier] = await textsOf(html, 'section[aria-labelledby="earlier-heading"]');
     expect(earlier).toContain('Round 1');
     expect(earlier).toContain('First round, first step.');
@@ -308,7 +325,7 @@ describe('settings', () => {
       .run();
     const journal = `/journal/${await signToken(secret, 'journal', 'smsjournalab')}`;
     const page = await (await call(journal)).text();
-    expect((await textsOf(page, '#sendHour option')).map((hour) => Number.parseInt(hour, 10))).toEqual([9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+    expect((await valuesOf(page, '#sendHour option')).map(Number)).toEqual([9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
     const refused = await postForm(`${journal}/settings`, { sendHour: '8', timezone: 'America/Chicago' });
     expect(refused.status).toBe(422);
     expect((await textsOf(await refused.text(), '#sendHour-error'))[0]).toMatch(/between 9:00 and 19:00/);
@@ -395,8 +412,9 @@ describe('after leaving', () => {
     const [welcome] = await rows<{ text: string }>("SELECT text FROM outbox WHERE to_address = 'left@example.com' AND subject LIKE 'Welcome%'");
     expect((await call(linkIn(welcome!.text, /\/u\/[a-z2-7]+\.[a-z2-7]+/), { method: 'POST' })).status).toBe(200);
     const html = await (await call(journal)).text();
-    expect((await textsOf(html, 'p.lead'))[0]).toMatch(/left the course/);
-    expect(html).not.toMatch(/<form/);
+    expect((await textsOf(html, 'p.lead'))[0]).toMatch(/^You unsubscribed on .*, so nothing more will be sent\./);
+    // The only form left is the way back, which asks for a new confirmation.
+    expect([...html.matchAll(/<form[^>]*action="([^"]*)"/g)].map((match) => match[1])).toEqual(['/api/subscribe']);
     expect(html).toContain(`href="${journal}/export.md"`);
     expect(html).toContain(`href="${journal}/delete"`);
     expect((await postForm(`${journal}/pause`)).status).toBe(409);

@@ -173,7 +173,7 @@ describe('buildJournalView', () => {
   it('shows progress, the next step with its time, and each reflection under its step', () => {
     const view = buildJournalView(record(), NOW);
     expect(view.stepsSent).toBe(2);
-    expect(view.next).toEqual({ day: 3, title: course.days[2]!.title, when: 'tomorrow at 8:00' });
+    expect(view.next).toEqual({ day: 3, title: course.days[2]!.title, when: 'tomorrow at 8:00 a.m., New York time' });
     expect(view.current.days).toHaveLength(30);
     expect(view.current.days.slice(0, 4).map((day) => [day.state, day.sentOn])).toEqual([
       ['sent', '2 March 2026'],
