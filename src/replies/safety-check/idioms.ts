@@ -42,5 +42,7 @@ export const IDIOMS: readonly RegExp[] = [
   /\b(it|this|that|grief|sadness|pain|the memory|the realisation|the anger) (just )?(hits|hit) me\b|\bhits? like a\b|\b(hit|struck) by a (ball|cricket ball|car|bus|truck|wave)\b|\bbroke my (own )?heart\b/g,
   /(?<!\b(?:said|says|told me|swore|threatened|promised)[^.!?\n]{0,20})\b(will|would|is going to|going to|gonna) (kill|murder) me (if|when) (he|she|they|mum|mom) (finds? out|find out|see|sees|hears?|knew|know)\b/g,
   /\bi (nearly|almost|could have|could|would|will) (strangl|throttl|kill|murder)\w* (him|her)\b/g,
+  // a bereavement or a cause, not the writer's own thoughts
+  /\b(?:lost|lose|losing) (?:\w+ ){0,3}to suicide\b|\bsuicide (?:prevention|awareness|charity|walk|run|fundraiser)\b/g,
   /\b(dead|killing) (tired|me softly)\b|\bscared stiff\b|\bover my dead body\b/g,
 ];
