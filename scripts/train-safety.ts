@@ -13,7 +13,7 @@ const MIN_DOCUMENTS = 2;
 const EPOCHS = 400;
 const LEARNING_RATE = 0.05;
 /** L2 strength for words and pairs, and the lighter one for the hand-made signs, which should carry the decision. */
-const L2_WORDS = Number(process.env.L2_WORDS ?? 0.003);
+const L2_WORDS = Number(process.env.L2_WORDS ?? 0.001);
 const L2_SIGNS = Number(process.env.L2_SIGNS ?? 0.01);
 const FOLDS = 5;
 /** Weights smaller than this are dropped from the exported model. */
