@@ -9,10 +9,10 @@ import { formatFigures, loadSafetyCorpus, measureCheck } from '../support/safety
 /** The product's target: met on the train split (5-fold cross-validated min(precision, recall) 0.92), not yet on reflections written apart. */
 const TARGET = 0.95;
 /**
- * What the check reached on the held-out split (set 9, written after the model was settled, measured once:
- * precision 0.889, recall 0.645): the floor this test keeps. Below the target; see test/fixtures/safety/README.md.
+ * What the check reached on the held-out split (set 10, written after the model was settled, measured once:
+ * precision 0.815, recall 0.772): the floor this test keeps. Below the target; see test/fixtures/safety/README.md.
  */
-const HELD_OUT_FLOOR = { precision: 0.88, recall: 0.64 };
+const HELD_OUT_FLOOR = { precision: 0.81, recall: 0.77 };
 
 describe('the safety check on the labelled corpus', () => {
   const train = loadSafetyCorpus('train');
