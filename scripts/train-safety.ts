@@ -9,11 +9,11 @@ import { formatFigures, loadSafetyCorpus, measureCheck, type LabelledReflection 
 
 const MODEL_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src', 'replies', 'safety-check', 'safety-model.ts');
 /** A word or pair must appear in this many train reflections to get a weight; signs always do. */
-const MIN_DOCUMENTS = 2;
-const EPOCHS = 400;
+const MIN_DOCUMENTS = Number(process.env.MIN_DOCUMENTS ?? 2);
+const EPOCHS = Number(process.env.EPOCHS ?? 400);
 const LEARNING_RATE = 0.05;
 /** L2 strength for words and pairs, and the lighter one for the hand-made signs, which should carry the decision. */
-const L2_WORDS = Number(process.env.L2_WORDS ?? 0.003);
+const L2_WORDS = Number(process.env.L2_WORDS ?? 0.001);
 const L2_SIGNS = Number(process.env.L2_SIGNS ?? 0.01);
 const FOLDS = 5;
 /** Weights smaller than this are dropped from the exported model. */

