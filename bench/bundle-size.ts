@@ -10,8 +10,12 @@ import { gzipSync } from 'node:zlib';
 /** The repository root (this file lives in bench/). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The most the gzipped worker bundle may weigh: 250 KiB (wrangler's "gzip: … KiB" unit). */
-export const BUNDLE_LIMIT_BYTES = 250 * 1024;
+/**
+ * The most the gzipped worker bundle may weigh: 320 KiB (wrangler's "gzip: … KiB" unit). It was 250 KiB before the
+ * full phone-number metadata (number types, +20 KiB), the trained safety model and the courses' content came in;
+ * the Free plan allows 3 MiB, so this guard is about noticing growth, not a platform limit.
+ */
+export const BUNDLE_LIMIT_BYTES = 320 * 1024;
 
 /**
  * Strings that only react-dom brings along, even minified: its package name (in its error URLs and

@@ -106,7 +106,7 @@ export function readConfig(env: Env): Config {
     reflectionsKey: readKey(env.REFLECTIONS_KEY, 'REFLECTIONS_KEY'),
     reflectionsKeyPrevious: readKey(env.REFLECTIONS_KEY_PREVIOUS, 'REFLECTIONS_KEY_PREVIOUS'),
     operatorName: env.OPERATOR_NAME?.trim() || null,
-    adminShowsReflections: env.ADMIN_SHOWS_REFLECTIONS?.trim().toLowerCase() === 'true',
+    adminShowsReflections: env.ADMIN_SHOWS_REFLECTIONS?.trim() === 'true',
     resendRateLimit: readRate(env.RESEND_RATE_LIMIT, 2, 'RESEND_RATE_LIMIT'),
     twilioRateLimit: readRate(env.TWILIO_RATE_LIMIT, 1, 'TWILIO_RATE_LIMIT'),
   };

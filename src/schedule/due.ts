@@ -1,6 +1,6 @@
 // Pure scheduling of SPEC §4: when a subscriber's next step is due, given their zone, send hour, last step and now.
 import { messagesFor } from '../i18n/messages';
-import { formatLocalTime } from './format-time';
+import { formatDayAndMonth, formatLocalTime } from './format-time';
 import { addDays, formatDateKey, localDateKey, startOfLocalHour, toLocal } from './local-time';
 
 export interface SendingRhythm {
@@ -54,7 +54,8 @@ export function describeWhen(instant: number, now: number, timezone: string, lan
   const day = localDateKey(instant, timezone);
   if (day === localDateKey(now, timezone)) return words.today(time);
   if (day === formatDateKey(addDays(toLocal(now, timezone), 1))) return words.tomorrow(time);
-  const locale = language.startsWith('en') ? 'en-GB' : language;
-  const date = new Intl.DateTimeFormat(locale, { timeZone: timezone, day: 'numeric', month: 'long' }).format(instant);
+  const date = language.startsWith('en')
+    ? formatDayAndMonth(instant, timezone)
+    : new Intl.DateTimeFormat(language, { timeZone: timezone, day: 'numeric', month: 'long' }).format(instant);
   return words.on(date, time);
 }

@@ -43,7 +43,8 @@ export async function requestSubscription(
     return 'already_subscribed';
   } else {
     await renewPendingSubscriber(db, existing, { ...newSignup, id: existing.id });
-    subscriber = existing;
+    // Someone who left and signs up again gets a confirmation at once; only repeated pending signups wait.
+    subscriber = existing.status === 'pending' ? existing : { id: existing.id, confirmation_sent_at: null };
   }
   if (subscriber.confirmation_sent_at !== null && meta.now - subscriber.confirmation_sent_at < CONFIRMATION_INTERVAL_MS) {
     return 'confirmation_recent';
@@ -52,7 +53,8 @@ export async function requestSubscription(
     services.log.warn('confirmation_capped', { subscriber: subscriber.id });
     return 'confirmation_capped';
   }
-  const outcome = await sendConfirmation(services, subscriber.id, signup, meta.now);
+  const returning = existing !== undefined && existing.status !== 'pending';
+  const outcome = await sendConfirmation(services, subscriber.id, signup, meta.now, returning);
   if (outcome.outcome === 'refused') {
     // The provider says this address can never receive (e.g. Twilio 21610, 21211): no further attempts.
     await endSubscription(db, subscriber.id, 'suppressed', outcome.error, meta.now);
@@ -67,9 +69,10 @@ export async function requestSubscription(
   return 'confirmation_sent';
 }
 
-async function sendConfirmation(services: Services, id: string, signup: SignupRequest, now: number): Promise<SendOutcome> {
+async function sendConfirmation(services: Services, id: string, signup: SignupRequest, now: number, returning: boolean): Promise<SendOutcome> {
   const course = courseOf(signup.course);
-  const key = `rt-confirm-${id}-${Math.floor(now / CONFIRMATION_INTERVAL_MS)}`;
+  // A returning subscriber's confirmation is a new message, not a retry of the first one within the same interval.
+  const key = `rt-confirm-${id}-${returning ? 'return-' : ''}${Math.floor(now / CONFIRMATION_INTERVAL_MS)}`;
   if (signup.channel === 'sms') {
     return services.sms.send({ to: signup.address, body: composeConfirmationSms(PROGRAM_NAME, { title: course.title, length: course.days.length }, messagesFor(course.language).sms) }, key);
   }

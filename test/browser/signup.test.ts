@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatSendHourWithPlace } from '../../src/schedule/format-time';
 import { launchChromium } from './support/chromium';
 import { outboxFor, runCronTick, waitForOutboxMessage } from './support/outbox';
 import { startWorker, type LocalWorker } from './support/worker-server';
@@ -57,12 +58,12 @@ async function openOutboxEmail(page: Page, worker: LocalWorker, address: string,
 async function submitEmailSignup(page: Page, address: string, hour: number): Promise<void> {
   await page.getByRole('radio', { name: 'By email' }).check();
   await page.getByLabel('Email address').fill(address);
-  await page.getByLabel('What time of day would you like each step?').selectOption(String(hour));
+  await page.getByLabel('Time of day for each step').selectOption(String(hour));
   await page.getByRole('button', { name: 'Start the course' }).click();
 }
 
 /** Opens the outbox, follows the confirmation link sent to `address`, and checks the confirmed page. */
-async function confirmFromOutbox(page: Page, worker: LocalWorker, address: string, hour: number): Promise<string> {
+async function confirmFromOutbox(page: Page, worker: LocalWorker, address: string, hour: number, timezone: string): Promise<string> {
   const confirmation = await openOutboxEmail(page, worker, address, CONFIRM_SUBJECT);
   const link = confirmation.locator('pre a[href*="/confirm?token="]').first();
   const href = (await link.getAttribute('href')) ?? '';
@@ -70,7 +71,7 @@ async function confirmFromOutbox(page: Page, worker: LocalWorker, address: strin
   await link.click();
   await page.waitForURL(`${worker.url}/confirm?token=**`);
   await expect.poll(() => page.locator('h1').textContent()).toBe("You're in. Welcome.");
-  expect(await page.locator('main').textContent()).toContain(`at ${hour}:00`);
+  expect(await page.locator('main').textContent()).toContain(`at ${formatSendHourWithPlace(hour, timezone)}`);
   return href;
 }
 
@@ -93,7 +94,7 @@ describe('signup in a real browser', () => {
     await worker?.stop();
   });
 
-  it('serves a landing page whose controls all have labels, with the safety note before the form', async () => {
+  it('serves a landing page whose controls all have labels, with a safety note before the form', async () => {
     const page = await scriptedContext.newPage();
     const response = await page.goto(`${worker.url}/`);
     expect(response?.status()).toBe(200);
@@ -118,7 +119,7 @@ describe('signup in a real browser', () => {
     await submitEmailSignup(page, scriptedAddress, 7);
     const request = await posted;
     expect(request.headers()['content-type']).toBe('application/json');
-    expect(request.postDataJSON()).toEqual({ channel: 'email', email: scriptedAddress, sendHour: 7, timezone: 'America/New_York', course: 'rebuild-trust' });
+    expect(request.postDataJSON()).toEqual({ channel: 'email', email: scriptedAddress, sendHour: 7, timezone: 'America/New_York', role: 'together', course: 'rebuild-trust' });
     expect((await request.response())?.status()).toBe(202);
 
     const status = page.getByRole('status');
@@ -127,7 +128,7 @@ describe('signup in a real browser', () => {
     expect(await page.locator('form#signup').isVisible()).toBe(false);
     expect(page.url()).toBe(`${worker.url}/`);
 
-    await confirmFromOutbox(page, worker, scriptedAddress, 7);
+    await confirmFromOutbox(page, worker, scriptedAddress, 7, 'America/New_York');
     expect((await outboxFor(worker.url, scriptedAddress)).map((message) => message.subject).sort()).toEqual([CONFIRM_SUBJECT, WELCOME_SUBJECT]);
     await page.close();
   });
@@ -144,7 +145,7 @@ describe('signup in a real browser', () => {
     await page.waitForURL(`${worker.url}/api/subscribe`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Check your inbox');
 
-    const confirmHref = await confirmFromOutbox(page, worker, plainAddress, 20);
+    const confirmHref = await confirmFromOutbox(page, worker, plainAddress, 20, 'UTC');
 
     const welcome = await openOutboxEmail(page, worker, plainAddress, WELCOME_SUBJECT);
     expect(await welcome.count()).toBe(1);

@@ -45,10 +45,10 @@ describe('emails in Gmail and Apple Mail (caniemail)', () => {
     expect(errors).toContain('color-scheme meta tag');
   });
 
-  it('makes the support line in the welcome one tappable number that does not break', () => {
-    const welcome = emails.find((email) => email.name === 'welcome')!.html;
-    expect(welcome).toMatch(/<a href="tel:\+18007997233" style="[^"]*white-space:nowrap[^"]*">1\u2011800\u2011799\u20117233<\/a>/);
-    expect(welcome).toContain('/introduction');
-    expect(welcome).toContain('With care,');
+  it('makes the support line in the safety email one tappable number that does not break, and names it in the welcome', () => {
+    const safety = emails.find((email) => email.name === 'rebuild-trust/support-line')!.html;
+    expect(safety).toMatch(/<a href="tel:\+18007997233" style="[^"]*white-space:nowrap[^"]*"[^>]*>1\u2011800\u2011799\u20117233<\/a>/);
+    const welcome = emails.find((email) => email.name === 'rebuild-trust/welcome')!.html;
+    expect(welcome).toMatch(/1.800.799.7233/);
   });
 });

