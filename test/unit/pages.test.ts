@@ -106,7 +106,7 @@ describe('LandingPage', () => {
     if (!note) throw new Error('no safety note');
     expect(decode(note.text)).toMatch(/[Nn]ot (meant )?for relationships with abuse or violence/);
     expect(decode(note.text)).toMatch(/0800.000.000|Example Support Line/);
-    expect(html.indexOf('class="safety"')).toBeLessThan(html.indexOf('<form'));
+    expect(html.indexOf('class="safety')).toBeLessThan(html.indexOf('<form'));
   });
 
   it('posts the signup form with the agreed field names and defaults', async () => {
