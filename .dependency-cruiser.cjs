@@ -38,7 +38,7 @@ module.exports = {
       comment: 'Pages take data; they never query, send or call a feature.',
       severity: 'error',
       from: { path: PAGES },
-      to: { path: [ADAPTERS, FEATURE, WIRING] },
+      to: { path: [ADAPTERS, FEATURE, WIRING], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'features-stand-alone',
