@@ -3,6 +3,8 @@
 const CORE = '^src/(schedule|messages|course|security|i18n|errors\\.ts|platform|generated)';
 /** Adapters to the outside: the database and the providers. */
 const ADAPTERS = '^src/(db|channels)/';
+/** Adapter modules that also declare the domain's types. */
+const DOMAIN_TYPES = '^src/(db/schema|channels/channel)\\.ts$';
 /** Presentation: pages render data they are given. */
 const PAGES = '^src/pages/';
 /** The wiring modules that may see everything. */
@@ -17,7 +19,14 @@ module.exports = {
       comment: 'Scheduling, message building, the course model and signing are pure: they import no adapter, feature, page or wiring.',
       severity: 'error',
       from: { path: CORE },
-      to: { path: [ADAPTERS, PAGES, WIRING, FEATURE, '^src/http/'] },
+      to: { path: [ADAPTERS, PAGES, WIRING, FEATURE, '^src/http/'], pathNot: DOMAIN_TYPES },
+    },
+    {
+      name: 'core-takes-only-domain-types',
+      comment: 'The schema and channel modules also declare the domain types (Channel, Role, OutgoingEmail); the core may name those types, never their values.',
+      severity: 'error',
+      from: { path: CORE },
+      to: { path: DOMAIN_TYPES, dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'adapters-never-import-features',
@@ -44,8 +53,15 @@ module.exports = {
       name: 'features-stand-alone',
       comment: "A feature never imports another feature's files; what one needs from another is injected by the wiring (services).",
       severity: 'error',
-      from: { path: FEATURE },
+      from: { path: FEATURE, pathNot: '^src/dev/' },
       to: { path: FEATURE, pathNot: '^src/$1/' },
+    },
+    {
+      name: 'try-out-drives-entry-points-only',
+      comment: 'The local try-out (src/dev) answers messages through the real inbound paths, as a provider would: their entry points only.',
+      severity: 'error',
+      from: { path: '^src/dev/' },
+      to: { path: FEATURE, pathNot: ['^src/dev/', '^src/inbound/(webhooks/twilio-routes|email/(inbound-email|email-routing))\\.ts$'] },
     },
     {
       name: 'no-circular',

@@ -4,7 +4,7 @@ import { createElement } from 'react';
 import DailyStep from '../emails/daily-step';
 import { defaultCourse, findCourseDay } from '../src/course/course';
 import { emailCourseOf } from '../emails/course-context';
-import { advanceAfterSend } from '../src/dispatch/progress';
+import { advanceAfterSend } from '../src/schedule/progress';
 import { listHeaders, subjectsOf } from '../src/messages/email';
 import { buildLinks, dayUrl, plusAddress } from '../src/messages/links';
 import { signToken } from '../src/security/tokens';

@@ -16,8 +16,8 @@ import { pageRoutes } from './pages/routes';
 import { buildServices, createInvocationLogger } from './services';
 import { subscribeRoutes } from './subscribe/routes';
 import { unsubscribeRoutes } from './unsubscribe/routes';
-import { resendWebhookRoutes } from './webhooks/resend-routes';
-import { twilioWebhookRoutes } from './webhooks/twilio-routes';
+import { resendWebhookRoutes } from './inbound/webhooks/resend-routes';
+import { twilioWebhookRoutes } from './inbound/webhooks/twilio-routes';
 
 const JSON_PREFIXES = ['/api/', '/webhooks/', '/health', '/admin/api', '/dev/outbox.json'];
 

@@ -4,7 +4,7 @@ import { runDispatchBatch, runDispatchTick } from './dispatch/dispatch';
 import type { DispatchMessage } from './dispatch/plan';
 import { FREE_PLAN_LIMITS, type InvocationUsage } from './platform/invocation-meter';
 import type { Logger } from './platform/log';
-import { receiveRoutedEmail } from './replies/email-routing';
+import { receiveRoutedEmail } from './inbound/email/email-routing';
 import { forgetSignupWindows } from './db/signup-windows';
 import { buildServices } from './services';
 import { SIGNUP_WINDOW_MS } from './subscribe/rate-limit';

@@ -5,7 +5,7 @@ import type { EmailChannel, PaceHint, SmsChannel } from './channels/channel';
 import { OUTBOX_SMS_SENDER, createOutboxEmailChannel, createOutboxSmsChannel } from './channels/outbox';
 import { createResendEmailChannel } from './channels/resend';
 import { createTwilioSmsChannel } from './channels/twilio';
-import { reextractReflections, type ReextractResult } from './replies/reextract';
+import { reextractReflections, type ReextractResult } from './inbound/reflections/reextract';
 import { createReflectionCipher, type ReflectionCipher } from './security/reflection-cipher';
 import { createDispatchService, type DispatchService } from './dispatch/dispatch';
 import type { PaceGate, PaceSlot, Provider } from './dispatch/pace';

@@ -10,7 +10,7 @@ import {
   recentReflections,
   recentSubscribers,
 } from '../db/admin-queries';
-import { MAX_ATTEMPTS } from '../dispatch/progress';
+import { MAX_ATTEMPTS } from '../schedule/progress';
 import { buildCourseFunnels } from './funnel';
 import { maskAddress } from './mask-address';
 import { courses } from '../course/course';

@@ -5,8 +5,7 @@ import { WELCOME_DAY, completionDay, dayPath, defaultCourse, findCourseDay, type
 import { messagesFor } from '../i18n/messages';
 import { stepForRole } from '../course/role-text';
 import { DEFAULT_ROLE } from '../course/roles';
-import { emailSenderFrom } from '../dispatch/compose';
-import { buildCompletionEmail, buildConfirmationEmail, buildStepEmail, buildWelcomeEmail, type EmailRecipient } from '../messages/email';
+import { buildCompletionEmail, buildConfirmationEmail, buildStepEmail, buildWelcomeEmail, type EmailRecipient, emailSenderFrom } from '../messages/email';
 import { countSegments, type SegmentCount } from '../messages/gsm7';
 import { buildLinks, confirmUrl } from '../messages/links';
 import { PROGRAM_NAME, composeCompletionSms, composeConfirmationSms, composeDailySms, composeWelcomeSms } from '../messages/sms';

@@ -8,7 +8,7 @@ import { ConfirmedPage } from '../pages/confirmed-page';
 import { NoticePage } from '../pages/notice-page';
 import { describeWhen } from '../schedule/due';
 import { signToken, verifyToken } from '../security/tokens';
-import { CONSENT_TEXTS } from '../subscribe/consent-text';
+import { CONSENT_TEXTS } from '../messages/consent-text';
 import { confirmSubscription } from './confirm';
 
 export const confirmRoutes = new Hono<AppEnv>().get('/confirm', async (c) => {

@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env';
 import { findOutboxMessage } from '../db/outbox-queries';
 import { AppError } from '../errors';
-import type { InboundEmailOutcome } from '../replies/inbound-email';
+import type { InboundEmailOutcome } from '../inbound/email/inbound-email';
 import { advanceDays, advanceToNextSend, type AdvanceSummary } from './advance-time';
 import { assertSameOrigin, usesOutbox } from './outbox-access';
 import { formatUtc } from './outbox-view';

@@ -4,11 +4,11 @@ import type { AppEnv } from '../app-env';
 import type { OutboxMessage } from '../db/schema';
 import { storeOutboxSms } from '../db/outbox-queries';
 import { AppError } from '../errors';
-import { receiveRoutedEmail } from '../replies/email-routing';
-import type { InboundEmailOutcome } from '../replies/inbound-email';
+import { receiveRoutedEmail } from '../inbound/email/email-routing';
+import type { InboundEmailOutcome } from '../inbound/email/inbound-email';
 import { computeTwilioSignature } from '../security/twilio-signature';
 import type { Services } from '../services';
-import { twilioWebhookRoutes } from '../webhooks/twilio-routes';
+import { twilioWebhookRoutes } from '../inbound/webhooks/twilio-routes';
 import { STAND_IN_TWILIO_NUMBER, buildReplyEmail, inboundSmsParams, randomSid, twimlMessages } from './simulated-messages';
 
 /**

@@ -5,7 +5,7 @@ import { messagesFor } from '../i18n/messages';
 import { stepForRole } from '../course/role-text';
 import type { Role } from '../course/roles';
 import type { OutgoingEmail, OutgoingSms } from '../channels/channel';
-import { buildCompletionEmail, buildStepEmail, buildWelcomeEmail, type EmailSender } from '../messages/email';
+import { buildCompletionEmail, buildStepEmail, buildWelcomeEmail, emailSenderFrom } from '../messages/email';
 import { buildLinks } from '../messages/links';
 import { composeCompletionSms, composeDailySms, composeWelcomeSms } from '../messages/sms';
 import { describeWhen, nextSendAt } from '../schedule/due';
@@ -26,17 +26,6 @@ export interface ComposeTarget {
    * from the moment of sending, so a call repeated under the same idempotency key carries the same payload.
    */
   dueAt: number;
-}
-
-/** The sender details every email shares, from the configuration. */
-export function emailSenderFrom(config: Config): EmailSender {
-  return {
-    from: config.emailFrom,
-    inboundAddress: config.emailReplyTo,
-    postalAddress: config.postalAddress,
-    supportLine: config.supportLine,
-    publicUrl: config.publicUrl,
-  };
 }
 
 async function signedLinks(config: Config, subscriberId: string) {

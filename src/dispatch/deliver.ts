@@ -16,7 +16,7 @@ import {
 import { findCourse } from '../course/course';
 import { composeEmail, composeSms, type ComposeTarget } from './compose';
 import type { PaceGate, PaceSlot } from './pace';
-import { MAX_ATTEMPTS, advanceAfterSend, decideDue, retryDelay, type DueSubscriber } from './progress';
+import { MAX_ATTEMPTS, advanceAfterSend, decideDue, retryDelay, type DueSubscriber } from '../schedule/progress';
 import { smsDeliveryKey } from './settle-accepted';
 
 export interface DeliveryContext {

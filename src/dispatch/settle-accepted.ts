@@ -2,7 +2,7 @@
 import { findCourse } from '../course/course';
 import { recordOutcomes, type DueRow } from '../db/dispatch-queries';
 import { findUnsettledDelivery } from '../db/unsettled-deliveries';
-import { advanceAfterSend } from './progress';
+import { advanceAfterSend } from '../schedule/progress';
 
 /** The key each SMS delivery is sent under; it also rides on the StatusCallback URL. */
 export function smsDeliveryKey(subscriberId: string, cycle: number, day: number): string {

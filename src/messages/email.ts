@@ -1,4 +1,5 @@
 // Pure email building: fills the build-time templates and adds SPEC §5's headers. No React, no I/O.
+import type { Config } from '../config';
 import type { Course, CourseDay } from '../course/model';
 import { EMAIL_TEMPLATES, type EmailTemplateName } from '../generated/email-templates';
 import { messagesFor } from '../i18n/messages';
@@ -120,4 +121,15 @@ export function buildSupportLineEmail(sender: EmailSender, recipient: EmailRecip
       })
     : render(course, 'support-line-without-number', links);
   return courseEmail(sender, recipient, course, SUPPORT_LINE_SUBJECT, body);
+}
+
+/** The sender details every email shares, from the configuration. */
+export function emailSenderFrom(config: Config): EmailSender {
+  return {
+    from: config.emailFrom,
+    inboundAddress: config.emailReplyTo,
+    postalAddress: config.postalAddress,
+    supportLine: config.supportLine,
+    publicUrl: config.publicUrl,
+  };
 }

@@ -1,7 +1,7 @@
 // The private journal (GET /journal/:token): progress, reflections under each step, self-service forms, downloads, delete.
 /** @jsxImportSource hono/jsx */
 import { ROLE_LABELS } from '../course/roles';
-import { ROLES } from '../db/schema';
+import { ROLES } from '../course/roles';
 import type { DayView, JournalView, ReflectionView, RoundView } from '../journal/journal-view';
 import { supportLineParts } from '../messages/support-line';
 import { Layout } from './layout';

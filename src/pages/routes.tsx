@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env';
 import { DEFAULT_COURSE_ID, courses, dayPath, findCourse, findCourseDay, type Course } from '../course/course';
 import { messagesFor } from '../i18n/messages';
-import { CONSENT_TEXTS } from '../subscribe/consent-text';
+import { CONSENT_TEXTS } from '../messages/consent-text';
 import { stepForRole } from '../course/role-text';
 import { DEFAULT_ROLE, ROLES } from '../course/roles';
 import { DayPage } from './day-page';

@@ -4,14 +4,13 @@ import type { Subscriber } from '../db/schema';
 import { endSubscription, findSubscriberByAddress, insertPendingSubscriber, markConfirmationSent, renewPendingSubscriber } from '../db/subscribers';
 import { courseOf } from '../course/course';
 import { messagesFor } from '../i18n/messages';
-import { buildConfirmationEmail } from '../messages/email';
+import { buildConfirmationEmail, emailSenderFrom } from '../messages/email';
 import { confirmUrl } from '../messages/links';
 import { PROGRAM_NAME, composeConfirmationSms } from '../messages/sms';
-import { emailSenderFrom } from '../dispatch/compose';
 import { randomId } from '../security/base32';
 import { signToken } from '../security/tokens';
 import type { Services } from '../services';
-import { CONSENT_TEXTS } from './consent-text';
+import { CONSENT_TEXTS } from '../messages/consent-text';
 import { mayTextConfirmation } from './rate-limit';
 import type { SignupRequest } from './signup-input';
 

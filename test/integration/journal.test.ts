@@ -3,7 +3,7 @@ import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config';
 import { defaultCourse as course } from '../../src/course/course';
-import { keepReflection } from '../../src/replies/keep-reflection';
+import { keepReflection } from '../../src/inbound/reflections/keep-reflection';
 import { buildServices } from '../../src/services';
 import { nextSendAt } from '../../src/schedule/due';
 import { localDateKey, toLocal } from '../../src/schedule/local-time';

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import vectors from '../fixtures/specs/signature-test-vectors.json';
 import { countSegments } from '../../src/messages/gsm7';
 import { toLocal } from '../../src/schedule/local-time';
-import { CONSENT_TEXTS } from '../../src/subscribe/consent-text';
+import { CONSENT_TEXTS } from '../../src/messages/consent-text';
 import { call, clearDatabase, envWith, postJson, rows, runTick } from '../support/worker-harness';
 
 const AUTH_TOKEN = 'test_auth_token_sms_course_0123456789';

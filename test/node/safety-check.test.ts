@@ -1,9 +1,9 @@
 // The safety check measured on the labelled corpus: precision and recall against the old keyword check, and its cost.
 import { describe, expect, it } from 'vitest';
 import { keywordBaselineSaysDanger } from '../../bench/safety-keyword-baseline';
-import { speaksOfDanger } from '../../src/replies/safety';
-import { MAX_CHECKED_CHARS } from '../../src/replies/safety-check/read-text';
-import { SAFETY_MODEL } from '../../src/replies/safety-check/safety-model';
+import { speaksOfDanger } from '../../src/inbound/reflections/safety';
+import { MAX_CHECKED_CHARS } from '../../src/inbound/reflections/safety-check/read-text';
+import { SAFETY_MODEL } from '../../src/inbound/reflections/safety-check/safety-model';
 import { formatFigures, loadSafetyCorpus, measureCheck } from '../support/safety-corpus';
 
 /** The product's target: met on the train split (5-fold cross-validated min(precision, recall) 0.92), not yet on reflections written apart. */

@@ -4,7 +4,7 @@ import twilio from 'twilio';
 import { describe, expect, it } from 'vitest';
 import vectors from '../fixtures/specs/signature-test-vectors.json';
 import { computeTwilioSignature, decodeTwilioForm, verifyTwilioSignature, type TwilioParams } from '../../src/security/twilio-signature';
-import { twimlResponse } from '../../src/webhooks/twiml';
+import { twimlResponse } from '../../src/inbound/webhooks/twiml';
 import { composeHelpSms, composeResumeSms, composeSafetySms } from '../../src/messages/sms';
 
 const URLS = [

@@ -8,7 +8,7 @@ import { formatLocal, formatUtc, groupByRecipient, withTopTarget } from '../../s
 import { buildReplyEmail, encodeHeaderValue, twimlMessages } from '../../src/dev/simulated-messages';
 import { OutboxMessagePage, type OutboxMessageView } from '../../src/pages/outbox-message-page';
 import { OutboxPage } from '../../src/pages/outbox-page';
-import { twimlResponse } from '../../src/webhooks/twiml';
+import { twimlResponse } from '../../src/inbound/webhooks/twiml';
 
 async function render<P extends object>(component: (props: P) => unknown, props: P): Promise<string> {
   return String(await jsx(component as never, props as Record<string, unknown>).toString());

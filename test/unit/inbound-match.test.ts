@@ -1,6 +1,6 @@
 // Proves how an inbound email is read: addresses, plus-address tokens, automatic replies, the day a subject names.
 import { describe, expect, it } from 'vitest';
-import { addressOf, isAutomaticReply, plusTags, replyDay } from '../../src/replies/inbound-match';
+import { addressOf, isAutomaticReply, plusTags, replyDay } from '../../src/inbound/email/inbound-match';
 
 describe('addressOf and plusTags', () => {
   it('reads bare and named addresses, lower-cased, and nothing from text without one', () => {

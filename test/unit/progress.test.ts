@@ -1,6 +1,6 @@
 // What a due subscriber gets and where they stand after a send (SPEC §4): welcome at once, SMS in its window, backoff.
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTEMPTS, advanceAfterSend, decideDue, retryDelay, type DueSubscriber } from '../../src/dispatch/progress';
+import { MAX_ATTEMPTS, advanceAfterSend, decideDue, retryDelay, type DueSubscriber } from '../../src/schedule/progress';
 
 const at = (iso: string) => Date.parse(iso);
 const MINUTE = 60_000;

@@ -1,8 +1,8 @@
 // Proves extraction fits real mail: every case of the reply corpus (text, HTML and raw MIME through the production path).
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
-import { parseRoutedEmail } from '../../src/replies/email-routing';
-import { EXTRACTOR_VERSION, stripReply } from '../../src/replies/strip-reply';
+import { parseRoutedEmail } from '../../src/inbound/email/email-routing';
+import { EXTRACTOR_VERSION, stripReply } from '../../src/inbound/email/strip-reply';
 import { parseCorpus, scoreCorpus, type CorpusCase } from '../support/reply-corpus';
 
 const files = import.meta.glob('../fixtures/replies/corpus/*.txt', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;

@@ -2,9 +2,9 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
 import worker from '../../src/index';
-import { htmlToText } from '../../src/replies/html-to-text';
-import { MAX_RAW_BYTES, parseRoutedEmail } from '../../src/replies/email-routing';
-import { stripReply } from '../../src/replies/strip-reply';
+import { htmlToText } from '../../src/inbound/email/html-to-text';
+import { MAX_RAW_BYTES, parseRoutedEmail } from '../../src/inbound/email/email-routing';
+import { stripReply } from '../../src/inbound/email/strip-reply';
 import { call, envWith } from '../support/worker-harness';
 
 const MIB = 1024 * 1024;

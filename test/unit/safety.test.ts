@@ -1,8 +1,8 @@
 // The safety check inside the worker: danger said plainly or indirectly is caught; figurative, negated and past uses are not.
 import { describe, expect, it } from 'vitest';
-import { speaksOfDanger } from '../../src/replies/safety';
-import { assessDanger } from '../../src/replies/safety-check/assess-danger';
-import { readText } from '../../src/replies/safety-check/read-text';
+import { speaksOfDanger } from '../../src/inbound/reflections/safety';
+import { assessDanger } from '../../src/inbound/reflections/safety-check/assess-danger';
+import { readText } from '../../src/inbound/reflections/safety-check/read-text';
 
 describe('speaksOfDanger', () => {
   it.each([

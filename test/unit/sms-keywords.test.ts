@@ -1,6 +1,6 @@
 // Proves the SMS keyword rules of SPEC §5: whole message, any case, punctuation ignored; plain requests to stop; all else is a reflection.
 import { describe, expect, it } from 'vitest';
-import { SMS_KEYWORDS, classifySmsReply } from '../../src/replies/sms-keywords';
+import { SMS_KEYWORDS, classifySmsReply } from '../../src/inbound/sms/sms-keywords';
 
 describe('classifySmsReply', () => {
   it.each([

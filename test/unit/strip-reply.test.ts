@@ -1,8 +1,8 @@
 // Proves that an email reply keeps only the person's words: quoted threads and signatures from Gmail, Outlook and Apple Mail go.
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, htmlToText } from '../../src/replies/html-to-text';
-import { stripReply } from '../../src/replies/strip-reply';
+import { decodeEntities, htmlToText } from '../../src/inbound/email/html-to-text';
+import { stripReply } from '../../src/inbound/email/strip-reply';
 import appleMailHtml from '../fixtures/replies/apple-mail.html?raw';
 import appleMailMacText from '../fixtures/replies/apple-mail-mac.txt?raw';
 import appleMailText from '../fixtures/replies/apple-mail.txt?raw';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config';
 import { SUPPORT_LINE_SUBJECT } from '../../src/messages/email';
 import { nonBreaking, supportLineParts } from '../../src/messages/support-line';
-import { composeSupportLineEmail } from '../../src/replies/support-line-email';
+import { composeSupportLineEmail } from '../../src/inbound/reflections/support-line-email';
 import { verifyToken } from '../../src/security/tokens';
 
 const base = { DB: {} as D1Database, DELIVERY_QUEUE: {} as Env['DELIVERY_QUEUE'] } as Env;

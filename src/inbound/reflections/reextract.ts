@@ -1,6 +1,6 @@
 // Running the current extractor again over stored whole messages, and re-encrypting under the current key; edits are kept.
-import { openReflection, reflectionsAfter, rewriteReflection, type ReflectionStore } from '../db/reflections';
-import { EXTRACTOR_VERSION, stripReply } from './strip-reply';
+import { openReflection, reflectionsAfter, rewriteReflection, type ReflectionStore } from '../../db/reflections';
+import { EXTRACTOR_VERSION, stripReply } from '../email/strip-reply';
 
 export interface ReextractResult {
   /** Rows looked at in this page. */

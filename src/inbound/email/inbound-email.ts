@@ -1,12 +1,12 @@
 // An inbound email, from Resend or Email Routing, end to end: whose it is, which day it answers, their words kept once.
-import type { Subscriber } from '../db/schema';
-import { endSubscription, findSubscriber, findSubscriberByAddress } from '../db/subscribers';
-import { isAccepted } from '../channels/channel';
-import { verifyToken } from '../security/tokens';
-import type { Services } from '../services';
-import { keepReflection } from './keep-reflection';
+import type { Subscriber } from '../../db/schema';
+import { endSubscription, findSubscriber, findSubscriberByAddress } from '../../db/subscribers';
+import { isAccepted } from '../../channels/channel';
+import { verifyToken } from '../../security/tokens';
+import type { Services } from '../../services';
+import { keepReflection } from '../reflections/keep-reflection';
 import { addressOf, isAutomaticReply, plusTags, replyDay } from './inbound-match';
-import { composeSupportLineEmail } from './support-line-email';
+import { composeSupportLineEmail } from '../reflections/support-line-email';
 import { EXTRACTOR_VERSION, stripReply, wholeMessageText } from './strip-reply';
 
 /** A received email as both inbound paths see it, before anything is decided. */

@@ -1,15 +1,15 @@
 // An inbound SMS, end to end: keywords (STOP / START / YES / HELP) act on the subscription, anything else is a reflection.
-import type { Subscriber } from '../db/schema';
-import { claimInboundMessage, releaseInboundMessage } from '../db/inbound-messages';
-import { endAllEnrolments, findEnrolments, findSubscriberByAddress } from '../db/subscribers';
-import { journalUrl } from '../messages/links';
-import { DEFAULT_COURSE_ID, courseOf } from '../course/course';
-import { messagesFor } from '../i18n/messages';
-import { PROGRAM_NAME, composeConfirmationSms, composeHelpSms, composeSafetySms, type SmsCourse } from '../messages/sms';
-import { keepReflection } from '../replies/keep-reflection';
-import { classifySmsReply } from '../replies/sms-keywords';
-import { signToken } from '../security/tokens';
-import type { Services } from '../services';
+import type { Subscriber } from '../../db/schema';
+import { claimInboundMessage, releaseInboundMessage } from '../../db/inbound-messages';
+import { endAllEnrolments, findEnrolments, findSubscriberByAddress } from '../../db/subscribers';
+import { journalUrl } from '../../messages/links';
+import { DEFAULT_COURSE_ID, courseOf } from '../../course/course';
+import { messagesFor } from '../../i18n/messages';
+import { PROGRAM_NAME, composeConfirmationSms, composeHelpSms, composeSafetySms, type SmsCourse } from '../../messages/sms';
+import { keepReflection } from '../reflections/keep-reflection';
+import { classifySmsReply } from './sms-keywords';
+import { signToken } from '../../security/tokens';
+import type { Services } from '../../services';
 import { optInBySms } from './opt-in';
 
 export interface InboundSms {

@@ -1,12 +1,12 @@
 // What each verified Resend webhook event does: received → reflection, bounce/complaint → suppressed, others → delivery record.
 import * as z from 'zod/mini';
-import { fetchReceivedEmail, type ReceivedEmail } from '../channels/resend-inbound';
-import { recordDeliveryEvent, type DeliveryEvent } from '../db/delivery-events';
-import { endSubscription, findSubscriberByAddress } from '../db/subscribers';
-import { AppError } from '../errors';
-import { receiveInboundEmail, type InboundEmail } from '../replies/inbound-email';
-import { addressOf } from '../replies/inbound-match';
-import type { Services } from '../services';
+import { fetchReceivedEmail, type ReceivedEmail } from '../../channels/resend-inbound';
+import { recordDeliveryEvent, type DeliveryEvent } from '../../db/delivery-events';
+import { endSubscription, findSubscriberByAddress } from '../../db/subscribers';
+import { AppError } from '../../errors';
+import { receiveInboundEmail, type InboundEmail } from '../email/inbound-email';
+import { addressOf } from '../email/inbound-match';
+import type { Services } from '../../services';
 
 export interface ResendEventResult {
   type: string;

@@ -1,6 +1,6 @@
 // The one pipeline every reply goes through (SMS, Resend inbound, Email Routing): flag if it speaks of danger, store once.
-import type { Channel } from '../db/schema';
-import { storeReflection, type ReflectionStore } from '../db/reflections';
+import type { Channel } from '../../db/schema';
+import { storeReflection, type ReflectionStore } from '../../db/reflections';
 import { speaksOfDanger } from './safety';
 
 export interface IncomingReply {

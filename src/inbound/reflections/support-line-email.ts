@@ -1,10 +1,10 @@
 // The support-line email for one subscriber: signs their links, then builds the email from its prebuilt template.
-import type { OutgoingEmail } from '../channels/channel';
-import type { Config } from '../config';
-import { DEFAULT_COURSE_ID, courseOf } from '../course/course';
-import { buildSupportLineEmail } from '../messages/email';
-import { buildLinks } from '../messages/links';
-import { signToken } from '../security/tokens';
+import type { OutgoingEmail } from '../../channels/channel';
+import type { Config } from '../../config';
+import { DEFAULT_COURSE_ID, courseOf } from '../../course/course';
+import { buildSupportLineEmail } from '../../messages/email';
+import { buildLinks } from '../../messages/links';
+import { signToken } from '../../security/tokens';
 
 /**
  * The email that answers, once, a reflection speaking of danger, addressed to `subscriber.address`. Its subject,

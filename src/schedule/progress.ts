@@ -1,7 +1,7 @@
 // Pure: what a due subscriber gets now, and their state after the provider accepted it (SPEC §4).
 import { WELCOME_DAY } from '../course/course';
 import type { Channel } from '../db/schema';
-import { isInSmsWindow, nextSendAt, nextSmsWindowOpening } from '../schedule/due';
+import { isInSmsWindow, nextSendAt, nextSmsWindowOpening } from './due';
 
 export interface DueSubscriber {
   id: string;

@@ -1,12 +1,12 @@
 // START, UNSTOP or YES by SMS: confirm a pending signup, or bring someone who stopped back where they left off.
-import { confirmSubscription } from '../confirm/confirm';
-import { WELCOME_DAY, completionDay, courseOf } from '../course/course';
-import type { Subscriber } from '../db/schema';
-import { resumeAfterOptIn } from '../db/sms-queries';
-import { composeResumeSms } from '../messages/sms';
-import { describeWhen, nextSendAt } from '../schedule/due';
-import type { Services } from '../services';
-import { CONSENT_TEXTS } from '../subscribe/consent-text';
+import { confirmSubscription } from '../../confirm/confirm';
+import { WELCOME_DAY, completionDay, courseOf } from '../../course/course';
+import type { Subscriber } from '../../db/schema';
+import { resumeAfterOptIn } from '../../db/sms-queries';
+import { composeResumeSms } from '../../messages/sms';
+import { describeWhen, nextSendAt } from '../../schedule/due';
+import type { Services } from '../../services';
+import { CONSENT_TEXTS } from '../../messages/consent-text';
 
 export type OptInOutcome = 'confirmed' | 'resumed' | 'unchanged';
 

@@ -1,8 +1,8 @@
 // Twilio status callbacks: record each message's final status, and stop texting numbers that can never receive.
-import { findSubscriberByAddress, endSubscription } from '../db/subscribers';
-import { recordDeliveryEvent } from '../db/delivery-events';
-import type { Services } from '../services';
-import { twilioErrorMeaning } from '../channels/twilio-errors';
+import { findSubscriberByAddress, endSubscription } from '../../db/subscribers';
+import { recordDeliveryEvent } from '../../db/delivery-events';
+import type { Services } from '../../services';
+import { twilioErrorMeaning } from '../../channels/twilio-errors';
 
 export interface SmsStatusCallback {
   messageSid: string;

@@ -1,6 +1,6 @@
 // Cloudflare Email Routing's email() event: the raw message read within caps, parsed with postal-mime, then the shared pipeline.
 import PostalMime, { type Address, type Email } from 'postal-mime';
-import type { Services } from '../services';
+import type { Services } from '../../services';
 import { receiveInboundEmail, type InboundEmail, type InboundEmailOutcome } from './inbound-email';
 
 /** What the handler reads of Cloudflare's ForwardableEmailMessage. */

@@ -1,9 +1,9 @@
 // Reads a Twilio webhook once and checks its X-Twilio-Signature against PUBLIC_URL + path; refuses before anything is stored.
 import type { Context } from 'hono';
-import type { AppEnv } from '../app-env';
-import { AppError } from '../errors';
-import { readBodyText } from '../http/read-body';
-import { decodeTwilioForm, verifyTwilioSignature, type TwilioParams } from '../security/twilio-signature';
+import type { AppEnv } from '../../app-env';
+import { AppError } from '../../errors';
+import { readBodyText } from '../../http/read-body';
+import { decodeTwilioForm, verifyTwilioSignature, type TwilioParams } from '../../security/twilio-signature';
 
 /** The largest webhook body read: an SMS body is at most 1,600 characters, the other parameters a few hundred. */
 export const MAX_TWILIO_WEBHOOK_BYTES = 64 * 1024;

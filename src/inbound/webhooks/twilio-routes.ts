@@ -1,9 +1,9 @@
 // POST /webhooks/twilio/sms (inbound texts, answered with TwiML) and POST /webhooks/twilio/status (delivery status).
 import { Hono } from 'hono';
-import type { AppEnv } from '../app-env';
-import { AppError } from '../errors';
-import { recordSmsStatus } from '../sms-replies/delivery-status';
-import { answerInboundSms } from '../sms-replies/inbound-sms';
+import type { AppEnv } from '../../app-env';
+import { AppError } from '../../errors';
+import { recordSmsStatus } from '../sms/delivery-status';
+import { answerInboundSms } from '../sms/inbound-sms';
 import { TWIML_CONTENT_TYPE, twimlResponse } from './twiml';
 import { paramOf, readSignedTwilioForm } from './twilio-request';
 

@@ -1,6 +1,6 @@
 // Checks a Resend webhook's Svix / Standard Webhooks signature with the resend SDK: HMAC-SHA256, 5-minute window, constant time.
 import { Resend } from 'resend';
-import { AppError } from '../errors';
+import { AppError } from '../../errors';
 
 export interface SvixHeaders {
   id: string | undefined;

@@ -1,8 +1,8 @@
 // POST /webhooks/resend: Resend's events, Svix-signed; verified on the raw body before anything is read or stored.
 import { Hono } from 'hono';
-import type { AppEnv } from '../app-env';
-import { AppError } from '../errors';
-import { readBodyText } from '../http/read-body';
+import type { AppEnv } from '../../app-env';
+import { AppError } from '../../errors';
+import { readBodyText } from '../../http/read-body';
 import { handleResendEvent } from './resend-events';
 import { verifyResendWebhook } from './resend-signature';
 
