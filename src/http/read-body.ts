@@ -1,6 +1,7 @@
 // The one body reader: every route reads its body here, capped while it streams (Content-Length is not trusted), decoded without inherited names.
 import type { Context } from 'hono';
 import { AppError } from '../errors';
+import { concatBytes } from '../platform/bytes';
 
 /** A request form or JSON object as fields with no prototype: a field named `constructor` or `__proto__` is just a field. */
 export type Fields = Record<string, unknown>;
@@ -41,13 +42,7 @@ export async function readBodyBytes(c: Context, maxBytes: number): Promise<Uint8
     if (error instanceof AppError) throw error;
     throw new AppError('invalid_request', 'The request body could not be read.');
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return concatBytes(chunks, size);
 }
 
 /** The body as UTF-8 text, capped at `maxBytes`; bytes that are not UTF-8 are refused with 400. */

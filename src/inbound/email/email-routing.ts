@@ -2,6 +2,7 @@
 import PostalMime, { type Address, type Email } from 'postal-mime';
 import type { Services } from '../../services';
 import { receiveInboundEmail, type InboundEmail, type InboundEmailOutcome } from './inbound-email';
+import { concatBytes } from '../../platform/bytes';
 
 /** What the handler reads of Cloudflare's ForwardableEmailMessage. */
 export type RoutedEmailMessage = Pick<ForwardableEmailMessage, 'from' | 'to' | 'raw'> & { headers?: Headers };
@@ -47,13 +48,7 @@ export async function readCapped(stream: ReadableStream<Uint8Array>, limit: numb
     size += Math.min(value.byteLength, room);
   }
   if (size >= limit) await reader.cancel().catch(() => undefined);
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return concatBytes(chunks, size);
 }
 
 const FLOWED = new TextEncoder().encode('format=flowed');
