@@ -74,14 +74,11 @@ async function matchSubscriber(services: Services, email: InboundEmail): Promise
  */
 export async function receiveInboundEmail(services: Services, email: InboundEmail, now: number): Promise<InboundEmailOutcome> {
   const result = await decide(services, email, now);
-  console.log(
-    JSON.stringify({
-      event: 'inbound_email',
-      outcome: result.outcome,
-      ...('subscriberId' in result ? { subscriber: result.subscriberId } : {}),
-      ...('day' in result ? { day: result.day, flagged: result.flagged } : {}),
-    }),
-  );
+  services.log.info('inbound_email', {
+    outcome: result.outcome,
+    ...('subscriberId' in result ? { subscriber: result.subscriberId } : {}),
+    ...('day' in result ? { day: result.day, flagged: result.flagged } : {}),
+  });
   return result;
 }
 
