@@ -1,10 +1,10 @@
 // Sent after the last day: a gentle close, the way back to the journal, and how to walk the steps again.
 import { Heading, Section, Text } from '@react-email/components';
-import { EmailButton } from './components/link';
+import { EmailButton } from './_components/link';
 import { emailCourseOf, previewCourse, type CourseProp } from './course-context';
-import { SubscriberFooter } from './components/footer';
-import { EmailLayout } from './components/layout';
-import { button, paragraph, title } from './components/styles';
+import { SubscriberFooter } from './_components/footer';
+import { EmailLayout } from './_components/layout';
+import { button, paragraph, title } from './_components/styles';
 import type { PlaceholderProps } from './placeholders';
 
 /** Per-subscriber values of the completion email. */

@@ -1,10 +1,10 @@
 // The double opt-in email: one button to confirm, and the reassurance that ignoring it sends nothing more.
 import { Heading, Section, Text } from '@react-email/components';
-import { EmailButton, EmailLink } from './components/link';
+import { EmailButton, EmailLink } from './_components/link';
 import { emailCourseOf, previewCourse, type CourseProp } from './course-context';
-import { AddressFooter } from './components/footer';
-import { EmailLayout } from './components/layout';
-import { button, link, paragraph, title } from './components/styles';
+import { AddressFooter } from './_components/footer';
+import { EmailLayout } from './_components/layout';
+import { button, link, paragraph, title } from './_components/styles';
 import type { PlaceholderProps } from './placeholders';
 
 /** Per-subscriber values of the confirmation email. */

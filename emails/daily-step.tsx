@@ -1,10 +1,10 @@
 // One template for every daily step of a course: the title, the quote, the step, a suggested practice and a reflection prompt.
 import { Heading, Section, Text } from '@react-email/components';
-import { EmailLink } from './components/link';
+import { EmailLink } from './_components/link';
 import { emailCourseOf, previewCourse, type CourseProp } from './course-context';
-import { SubscriberFooter } from './components/footer';
-import { EmailLayout } from './components/layout';
-import { callout, COLORS, label, link, paragraph, sectionHeading, SERIF_STACK, title } from './components/styles';
+import { SubscriberFooter } from './_components/footer';
+import { EmailLayout } from './_components/layout';
+import { callout, COLORS, label, link, paragraph, sectionHeading, SERIF_STACK, title } from './_components/styles';
 import type { PlaceholderProps } from './placeholders';
 
 /** Per-subscriber values of a daily step; every course value is filled in per day, so one template serves every day. */

@@ -1,10 +1,10 @@
 // Sent once when a reflection speaks of danger: thanks, the support line to call, and the way to the journal and a pause.
 import { Heading, Section, Text } from '@react-email/components';
-import { EmailLink } from './components/link';
+import { EmailLink } from './_components/link';
 import type { ReactNode } from 'react';
-import { SubscriberFooter } from './components/footer';
-import { EmailLayout } from './components/layout';
-import { callout, link, paragraph, title } from './components/styles';
+import { SubscriberFooter } from './_components/footer';
+import { EmailLayout } from './_components/layout';
+import { callout, link, paragraph, title } from './_components/styles';
 import { messagesFor } from '../src/i18n/messages';
 import { emailCourseOf, previewCourse, type CourseProp } from './course-context';
 import type { PlaceholderProps } from './placeholders';

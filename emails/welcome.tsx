@@ -1,9 +1,9 @@
 // Sent right after confirming: when Day 1 arrives, a safety note, and the course's introduction (its course.md body).
 import { Heading, Section, Text } from '@react-email/components';
 import { emailCourseOf, previewCourse, type CourseProp } from './course-context';
-import { SubscriberFooter } from './components/footer';
-import { EmailLayout } from './components/layout';
-import { callout, paragraph, sectionHeading, title } from './components/styles';
+import { SubscriberFooter } from './_components/footer';
+import { EmailLayout } from './_components/layout';
+import { callout, paragraph, sectionHeading, title } from './_components/styles';
 import type { PlaceholderProps } from './placeholders';
 
 /** Per-subscriber values of the welcome email. `firstStepWhen` reads like "tomorrow at 8:00". */
