@@ -6,13 +6,14 @@ import { MAX_CHECKED_CHARS } from '../../src/inbound/reflections/safety-check/re
 import { SAFETY_MODEL } from '../../src/inbound/reflections/safety-check/safety-model';
 import { formatFigures, loadSafetyCorpus, measureCheck } from '../support/safety-corpus';
 
-/** The product's target: met on the train split (5-fold cross-validated min(precision, recall) 0.92), not yet on reflections written apart. */
+/** The product's target: met on the train split, not yet on reflections written apart (about 0.9 both ways). */
 const TARGET = 0.95;
 /**
- * What the check reached on the held-out split (set 10, written after the model was settled, measured once:
- * precision 0.815, recall 0.772): the floor this test keeps. Below the target; see test/fixtures/safety/README.md.
+ * What the check reached on the held-out split (set 11, 420 lines written apart and never read, measured once with the
+ * model trained on every other set: precision 0.906, recall 0.915): the floor this test keeps. Below the target; see
+ * test/fixtures/safety/README.md.
  */
-const HELD_OUT_FLOOR = { precision: 0.81, recall: 0.77 };
+const HELD_OUT_FLOOR = { precision: 0.9, recall: 0.91 };
 
 describe('the safety check on the labelled corpus', () => {
   const train = loadSafetyCorpus('train');

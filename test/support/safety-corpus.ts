@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** `train` fits the model (with the two development sets that guided the signs); `heldout` was written last and never tuned on. */
+/** `train` fits the model (the first corpus and every development set); `heldout` was written apart and never tuned on. */
 export type CorpusSplit = 'train' | 'heldout';
 
 const FILES: Record<CorpusSplit, string[]> = {
-  train: ['train', 'dev', 'dev2', 'dev3', 'dev4'],
+  train: ['train', 'dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11'],
   heldout: ['heldout'],
 };
 
@@ -16,11 +16,14 @@ export interface LabelledReflection {
   danger: boolean;
   /** The `# heading` the reflection is written under, e.g. "strangulation without the word". */
   kind: string;
+  /** The set it was written in (the file's prefix, e.g. `dev7`): sets were written apart, so each is a fair test of the others. */
+  set: string;
 }
 
 const CORPUS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'safety');
 
-function readLabelled(file: string, danger: boolean): LabelledReflection[] {
+function readLabelled(set: string, danger: boolean): LabelledReflection[] {
+  const file = `${set}-${danger ? 'danger' : 'safe'}.txt`;
   const items: LabelledReflection[] = [];
   let kind = '';
   for (const line of readFileSync(path.join(CORPUS_DIR, file), 'utf8').split('\n')) {
@@ -30,7 +33,7 @@ function readLabelled(file: string, danger: boolean): LabelledReflection[] {
       kind = trimmed.replace(/^#\s*/, '');
       continue;
     }
-    items.push({ text: trimmed, danger, kind });
+    items.push({ text: trimmed, danger, kind, set });
   }
   return items;
 }
@@ -38,7 +41,7 @@ function readLabelled(file: string, danger: boolean): LabelledReflection[] {
 /** Every reflection of one split, danger first: one per line in `<set>-danger.txt` and `<set>-safe.txt`, `#` lines naming the kind of the lines below. */
 export function loadSafetyCorpus(split: CorpusSplit): LabelledReflection[] {
   const prefixes = FILES[split];
-  return [...prefixes.flatMap((prefix) => readLabelled(`${prefix}-danger.txt`, true)), ...prefixes.flatMap((prefix) => readLabelled(`${prefix}-safe.txt`, false))];
+  return [...prefixes.flatMap((prefix) => readLabelled(prefix, true)), ...prefixes.flatMap((prefix) => readLabelled(prefix, false))];
 }
 
 export interface CheckFigures {
