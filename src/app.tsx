@@ -51,7 +51,9 @@ export const app = new Hono<AppEnv>()
   // Next: the security headers, so they are the last word on every answer (a route sets its own policy only to be stricter).
   .use(securityHeaders([SIGNUP_SCRIPT]))
   .use(async (c, next) => {
-    c.set('services', buildServices(c.env, undefined, c.var.log));
+    const services = buildServices(c.env, undefined, c.var.log);
+    c.set('services', services);
+    c.set('now', services.wallClock());
     await next();
   })
   .route('/', pageRoutes)

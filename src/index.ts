@@ -35,7 +35,7 @@ export default {
 
   async email(message, env, _ctx) {
     const services = buildServices(env);
-    await receiveRoutedEmail(services, message, Date.now());
+    await receiveRoutedEmail(services, message, services.wallClock());
     logUsage(services.log, 'email', services.usage, {});
   },
 } satisfies ExportedHandler<Env, DispatchMessage>;

@@ -66,7 +66,7 @@ export const adminDeskRoutes = new Hono<AppEnv>()
     assertSameOrigin(c);
     const action = readAction(c.req.param('action'));
     const enrolment = await enrolmentOr404(c);
-    const result = await runDeskAction(c.var.services, enrolment, action, Date.now());
+    const result = await runDeskAction(c.var.services, enrolment, action, c.var.now);
     console.log(JSON.stringify({ event: 'operator_action', action, done: result.done }));
     if (!result.done) throw new AppError('invalid_request', result.message);
     return c.redirect(`/admin/subscribers/${enrolment.id}?done=${action}`, 303);

@@ -49,7 +49,7 @@ export function configuredAdminToken(c: Context<AppEnv>): string {
 
 function failureWindow(c: Context<AppEnv>): RateWindow {
   const ip = clientIp(c);
-  return { secret: c.var.services.config.tokenSecret, label: 'admin-fail', value: ip ? clientNetwork(ip) : 'unknown', windowMs: TEN_MINUTES_MS, now: Date.now() };
+  return { secret: c.var.services.config.tokenSecret, label: 'admin-fail', value: ip ? clientNetwork(ip) : 'unknown', windowMs: TEN_MINUTES_MS, now: c.var.now };
 }
 
 /** Throws `rate_limited` (429 with Retry-After) once this client has failed ADMIN_FAILURES_ALLOWED times in 10 minutes. */
@@ -80,7 +80,7 @@ async function isAdminRequest(c: Context<AppEnv>, adminToken: string): Promise<b
     return false;
   }
   const cookie = getCookie(c, adminCookieName(c.var.services.config));
-  const now = Date.now();
+  const now = c.var.now;
   if (!cookie || !(await verifyAdminSession(adminToken, cookie, now))) return false;
   return isLiveAdminSession(c.var.services.db, await adminSessionId(cookie), now);
 }

@@ -29,13 +29,13 @@ function previewKeyOf(c: Context<AppEnv>, course: Course): PreviewKey {
 export const adminPreviewRoutes = new Hono<AppEnv>()
   .get('/admin/preview/email/:day', requireAdmin, (c) => {
     const course = previewCourseOf(c);
-    const email = previewEmail(c.var.services.config, previewKeyOf(c, course), Date.now(), course);
+    const email = previewEmail(c.var.services.config, previewKeyOf(c, course), c.var.now, course);
     c.header('Content-Security-Policy', EMAIL_PREVIEW_CSP);
     return c.html(email.html);
   })
   .get('/admin/preview/sms/:day', requireAdmin, (c) => {
     const course = previewCourseOf(c);
     const key = previewKeyOf(c, course);
-    const { text, count } = previewSms(c.var.services.config, key, Date.now(), course);
+    const { text, count } = previewSms(c.var.services.config, key, c.var.now, course);
     return c.html(<AdminSmsPreviewPage label={`${course.title}: ${previewLabel(key, course)}`} text={text} encoding={count.encoding} units={count.units} segments={count.segments} />);
   });

@@ -26,7 +26,7 @@ export const adminRoutes = new Hono<AppEnv>()
   .get('/admin', requireAdmin, async (c) => {
     const { services } = c.var;
     const dashboard = await loadDashboard(services.db, { showReflections: services.config.adminShowsReflections, cipher: services.reflectionCipher });
-    return c.html(<AdminPage {...dashboard} pace={await services.dispatch.estimatePace(Date.now())} />);
+    return c.html(<AdminPage {...dashboard} pace={await services.dispatch.estimatePace(c.var.now)} />);
   })
   // Re-runs the current extractor over stored messages (and re-encrypts under the current key), one page per call.
   .post('/admin/reflections/reextract', requireAdmin, async (c) => {
@@ -34,7 +34,7 @@ export const adminRoutes = new Hono<AppEnv>()
     return c.json(await c.var.services.reextractReflections(Number.isSafeInteger(after) && after > 0 ? after : 0));
   })
   .get('/admin/export.csv', requireAdmin, (c) => {
-    const date = new Date().toISOString().slice(0, 10);
+    const date = new Date(c.var.now).toISOString().slice(0, 10);
     return c.body(streamSubscriberCsv(c.var.services.db), 200, {
       'Content-Type': 'text/csv; charset=utf-8; header=present',
       'Content-Disposition': `attachment; filename="rebuild-trust-subscribers-${date}.csv"`,

@@ -28,7 +28,7 @@ export const adminSessionRoutes = new Hono<AppEnv>()
       return refuseAdmin(c, { next, error: 'That is not the admin token.' });
     }
     const { config, db } = c.var.services;
-    const now = Date.now();
+    const now = c.var.now;
     const session = await signAdminSession(adminToken, now);
     await recordAdminSession(db, await adminSessionId(session), now, adminSessionExpiry(session)!);
     setCookie(c, adminCookieName(config), session, {
@@ -45,7 +45,7 @@ export const adminSessionRoutes = new Hono<AppEnv>()
     const { config, db } = c.var.services;
     // Signing out ends the session on the server too: a copy of the cookie opens nothing afterwards.
     const cookie = getCookie(c, adminCookieName(config));
-    if (cookie) await revokeAdminSession(db, await adminSessionId(cookie), Date.now());
+    if (cookie) await revokeAdminSession(db, await adminSessionId(cookie), c.var.now);
     deleteCookie(c, adminCookieName(config), { path: COOKIE_PATH, httpOnly: true, secure: isHttps(config), sameSite: 'Strict' });
     return c.redirect('/admin', 303);
   });

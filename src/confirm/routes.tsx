@@ -18,7 +18,7 @@ export const confirmRoutes = new Hono<AppEnv>().get('/confirm', async (c) => {
   const invalid = () =>
     c.html(<NoticePage title="This link isn't valid" message="The confirmation link is incomplete or has been changed. Please sign up again from the home page." />, 404);
   if (!subscriberId) return invalid();
-  const now = Date.now();
+  const now = c.var.now;
   const result = await confirmSubscription(services, subscriberId, {
     now,
     sourceIp: clientIp(c),

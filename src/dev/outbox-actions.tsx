@@ -71,7 +71,7 @@ export const outboxActionRoutes = new Hono<AppEnv>()
     if (!message || message.channel !== 'email') throw new AppError('not_found', 'No such outbox email.');
     const text = (await formField(c, 'text')).trim();
     if (!text) throw new AppError('invalid_field', 'Write a reply first.', 'text');
-    const outcome = await replyToEmail(c.var.services, message, text, Date.now());
+    const outcome = await replyToEmail(c.var.services, message, text, c.var.now);
     return backTo(c, describeReply(outcome), message.to_address);
   })
   .post('/dev/outbox/text', limitBody, async (c) => {
@@ -82,7 +82,7 @@ export const outboxActionRoutes = new Hono<AppEnv>()
     const body = typeof form.body === 'string' ? form.body.trim() : '';
     if (!PHONE.test(from)) throw new AppError('invalid_field', 'The sender must be a phone number in E.164 form, like +14155550123.', 'from');
     if (!body || body.length > 1600) throw new AppError('invalid_field', 'Write a text of 1 to 1,600 characters.', 'body');
-    const answer = await textTheService(c.var.services, c.env, { from, body, now: Date.now() });
+    const answer = await textTheService(c.var.services, c.env, { from, body, now: c.var.now });
     if (answer.status >= 400) return backTo(c, `The webhook answered ${answer.status}.`, from);
     const said = answer.replies.length > 0 ? ' The service answered by text.' : '';
     return backTo(c, `Texted "${body.slice(0, 60)}" from ${from}.${said} Anything sent back is at the top below.`, from);
@@ -92,7 +92,7 @@ export const outboxActionRoutes = new Hono<AppEnv>()
     requireOutbox(c, 'both');
     const form = await c.req.parseBody();
     const address = typeof form.address === 'string' && form.address.trim() ? form.address.trim() : undefined;
-    const now = Date.now();
+    const now = c.var.now;
     if (form.mode === 'days') {
       const days = Number(form.days);
       if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) throw new AppError('invalid_field', `Days must be a whole number from 1 to ${MAX_DAYS}.`, 'days');

@@ -45,7 +45,7 @@ export const outboxRoutes = new Hono<AppEnv>()
     const filter = readFilter((name) => c.req.query(name));
     const messages = await listOutbox(db, { channel: filter.channel ?? undefined, address: filter.address ?? undefined });
     const zones = await recipientTimezones(db, messages.map((message) => message.to_address));
-    const clock = Math.max(Date.now(), (await latestSendInstant(db)) ?? 0);
+    const clock = Math.max(c.var.now, (await latestSendInstant(db)) ?? 0);
     return c.html(
       <OutboxPage
         groups={groupByRecipient(messages, zones)}

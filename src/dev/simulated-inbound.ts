@@ -73,6 +73,8 @@ export async function textTheService(services: Services, env: Env, sms: { from: 
   const webhook = new Hono<AppEnv>()
     .use(async (c, next) => {
       c.set('services', webhookServices);
+      c.set('log', webhookServices.log);
+      c.set('now', sms.now);
       await next();
     })
     .route('/', twilioWebhookRoutes);

@@ -44,7 +44,7 @@ async function showJournal(c: Context<AppEnv>, token: string, status: 200 | 409 
   const { services } = c.var;
   const record = await openJournal(services, services.config.tokenSecret, token);
   if (!record) return invalidLink(c);
-  const view = buildJournalView(record, Date.now());
+  const view = buildJournalView(record, c.var.now);
   const unsubscribeUrl = `/u/${await signToken(services.config.tokenSecret, 'unsubscribe', record.subscriber.id)}`;
   return c.html(
     <JournalPage view={view} basePath={basePathOf(token)} unsubscribeUrl={unsubscribeUrl} supportLine={services.config.supportLine} adminShowsReflections={services.config.adminShowsReflections} {...extra} />,
@@ -95,7 +95,7 @@ export const journalRoutes = new Hono<AppEnv>()
     const token = c.req.param('token');
     const id = await subscriberIdOf(c, token);
     if (!id) return invalidLink(c);
-    return answerChange(c, token, await resumeCourse(c.var.services.db, id, Date.now()), 'resumed');
+    return answerChange(c, token, await resumeCourse(c.var.services.db, id, c.var.now), 'resumed');
   })
   .post('/journal/:token/restart', async (c) => {
     const token = c.req.param('token');
@@ -103,7 +103,7 @@ export const journalRoutes = new Hono<AppEnv>()
     if (!id) return invalidLink(c);
     const round = String((await readFields(c)).round ?? '');
     if (!/^\d{1,6}$/.test(round)) throw new AppError('invalid_field', 'The restart form is missing the round it was shown for.', 'round');
-    return answerChange(c, token, await restartCourse(c.var.services.db, id, Number(round), Date.now()), 'restarted');
+    return answerChange(c, token, await restartCourse(c.var.services.db, id, Number(round), c.var.now), 'restarted');
   })
   .post('/journal/:token/reflections/:id', async (c) => {
     const token = c.req.param('token');
@@ -113,7 +113,7 @@ export const journalRoutes = new Hono<AppEnv>()
     const text = String((await readFields(c)).text ?? '').replace(/\r\n?/g, '\n').trim();
     if (!/^\d{1,12}$/.test(reflectionId)) throw new AppError('invalid_field', 'There is no such reflection in this journal.', 'id');
     if (!text) throw new AppError('invalid_field', 'A reflection needs some words; to remove everything, delete your journal.', 'text');
-    return answerChange(c, token, await rewriteOwnReflection(c.var.services, id, Number(reflectionId), text, Date.now()), 'edited');
+    return answerChange(c, token, await rewriteOwnReflection(c.var.services, id, Number(reflectionId), text, c.var.now), 'edited');
   })
   .post('/journal/:token/settings', async (c) => {
     const { services } = c.var;
@@ -129,7 +129,7 @@ export const journalRoutes = new Hono<AppEnv>()
       const values = { sendHour: String(fields.sendHour ?? ''), timezone: String(fields.timezone ?? '') };
       return showJournal(c, token, 422, { settingsError: { message: error.message, field: error.field, values } });
     }
-    return answerChange(c, token, await changeSettings(services.db, record.subscriber.id, settings, Date.now()), 'settings');
+    return answerChange(c, token, await changeSettings(services.db, record.subscriber.id, settings, c.var.now), 'settings');
   })
   .post('/journal/:token/role', async (c) => {
     const token = c.req.param('token');
@@ -142,7 +142,7 @@ export const journalRoutes = new Hono<AppEnv>()
     const { services } = c.var;
     const record = await openJournal(services, services.config.tokenSecret, c.req.param('token'));
     if (!record) return invalidLink(c);
-    const now = Date.now();
+    const now = c.var.now;
     const body = JSON.stringify(buildJsonExport(record, now), null, 2);
     return attachment(c, body, 'application/json; charset=utf-8', `rebuild-trust-journal-${localDateKey(now, record.subscriber.timezone)}.json`);
   })
@@ -150,7 +150,7 @@ export const journalRoutes = new Hono<AppEnv>()
     const { services } = c.var;
     const record = await openJournal(services, services.config.tokenSecret, c.req.param('token'));
     if (!record) return invalidLink(c);
-    const now = Date.now();
+    const now = c.var.now;
     return attachment(c, buildMarkdownExport(record, now), 'text/markdown; charset=utf-8', `rebuild-trust-journal-${localDateKey(now, record.subscriber.timezone)}.md`);
   })
   .get('/journal/:token/delete', async (c) => {

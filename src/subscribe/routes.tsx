@@ -16,7 +16,7 @@ export const MAX_SIGNUP_BYTES = 16 * 1024;
 export const subscribeRoutes = new Hono<AppEnv>().post('/api/subscribe', async (c) => {
   const services = c.var.services;
   const { config } = services;
-  const now = Date.now();
+  const now = c.var.now;
   const { kind, body } = await readJsonOrForm(c, MAX_SIGNUP_BYTES);
   const signup = parseSignup(body, { defaultSendHour: config.defaultSendHour, smsAllowedCountries: config.smsAllowedCountries, courseIds: COURSE_IDS, defaultCourse: DEFAULT_COURSE_ID });
   await enforceSignupLimit(services.db, config.tokenSecret, clientIp(c), config.signupRateLimit, now);

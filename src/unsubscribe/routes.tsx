@@ -45,7 +45,7 @@ export const unsubscribeRoutes = new Hono<AppEnv>()
     // The one-click body is 26 bytes; a larger one is refused (413) before more than 4 KiB is read.
     const body = new TextDecoder().decode(await readBodyBytes(c, 4 * 1024));
     const oneClick = body.includes('List-Unsubscribe=One-Click');
-    await endSubscription(services.db, subscriberId, 'unsubscribed', oneClick ? 'one-click unsubscribe' : 'unsubscribe link', Date.now());
+    await endSubscription(services.db, subscriberId, 'unsubscribed', oneClick ? 'one-click unsubscribe' : 'unsubscribe link', c.var.now);
     if (oneClick) return c.text('Unsubscribed.', 200);
     const subscriber = await findSubscriber(services.db, subscriberId);
     const others = subscriber ? await otherRunning(c, subscriber) : 0;
@@ -55,6 +55,6 @@ export const unsubscribeRoutes = new Hono<AppEnv>()
   .post('/u/:token/all', async (c) => {
     const subscriber = await subscriberOf(c);
     if (!subscriber) return c.html(invalidLink, 404);
-    await endAllEnrolments(c.var.services.db, subscriber.channel, subscriber.address, 'unsubscribe-all link', Date.now());
+    await endAllEnrolments(c.var.services.db, subscriber.channel, subscriber.address, 'unsubscribe-all link', c.var.now);
     return c.html(<UnsubscribePage actionUrl={`/u/${c.req.param('token')}`} done allDone />);
   });

@@ -24,6 +24,6 @@ export const resendWebhookRoutes = new Hono<AppEnv>().post('/webhooks/resend', a
     throw new AppError('invalid_signature', 'The webhook signature is missing, does not match, or is more than 5 minutes old.');
   }
   if (check.outcome === 'invalid_json') throw new AppError('invalid_json', 'The webhook body is not valid JSON.');
-  const result = await handleResendEvent(services, check.event, Date.now());
+  const result = await handleResendEvent(services, check.event, c.var.now);
   return c.json({ received: true, ...result }, 200);
 });

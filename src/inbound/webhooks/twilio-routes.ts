@@ -20,7 +20,7 @@ export const twilioWebhookRoutes = new Hono<AppEnv>()
       body: paramOf(params, 'Body') ?? '',
       messageSid: required(paramOf(params, 'MessageSid') ?? paramOf(params, 'SmsMessageSid'), 'MessageSid'),
       optOutType: paramOf(params, 'OptOutType'),
-      now: Date.now(),
+      now: c.var.now,
     });
     c.var.services.log.info('sms_received', { outcome: answer.outcome, replied: answer.reply !== null });
     return c.body(twimlResponse(answer.reply), 200, { 'content-type': TWIML_CONTENT_TYPE });
@@ -38,7 +38,7 @@ export const twilioWebhookRoutes = new Hono<AppEnv>()
       messageStatus: required(paramOf(params, 'MessageStatus') ?? paramOf(params, 'SmsStatus'), 'MessageStatus'),
       errorCode: code !== null && /^\d+$/.test(code) ? Number(code) : null,
       to: paramOf(params, 'To'),
-      now: Date.now(),
+      now: c.var.now,
     });
     if (outcome === 'suppressed') c.var.services.log.warn('sms_number_suppressed', { errorCode: code });
     return c.body(null, 204);
