@@ -1,5 +1,6 @@
 // Wiring in one place: configuration, database, the channel transports chosen from the environment and their shared pace, all metered.
 import { readConfig, type Config } from './config';
+import { confirmSubscription, type ConfirmMeta, type ConfirmOutcome } from './confirm/confirm';
 import { openDatabase, type Database } from './db/client';
 import type { EmailChannel, PaceHint, SmsChannel } from './channels/channel';
 import { OUTBOX_SMS_SENDER, createOutboxEmailChannel, createOutboxSmsChannel } from './channels/outbox';
@@ -35,6 +36,16 @@ export interface Services {
   log: Logger;
   /** The daily send, for the features that must send at once (confirm, opt-in), settle a send, or show the pace. */
   dispatch: DispatchService;
+  /** Confirms a pending signup and sends the welcome at once (the email link and an SMS YES both ask for it). */
+  confirmSubscription(subscriberId: string, meta: ConfirmMeta): Promise<ConfirmOutcome>;
+}
+
+type BaseServices = Omit<Services, 'dispatch' | 'confirmSubscription'>;
+
+/** Adds the services built over the others: the daily send, and confirming (which sends through it). */
+function withFeatureServices(base: BaseServices): Services {
+  const dispatch = createDispatchService(base);
+  return { ...base, dispatch, confirmSubscription: (subscriberId, meta) => confirmSubscription({ db: base.db, dispatch }, subscriberId, meta) };
 }
 
 /** A logger for one request or invocation, at the level LOG_LEVEL names. */
@@ -134,7 +145,7 @@ export function buildServices(env: Env, usage: InvocationUsage = newUsage(), log
     usage,
     log,
   };
-  return { ...base, dispatch: createDispatchService(base) };
+  return withFeatureServices(base);
 }
 
 /**
@@ -145,5 +156,5 @@ export function servicesStampedAt(services: Services, at: number): Services {
   if (services.config.resend || services.config.twilio) return services;
   const clock = () => at;
   const base = { ...services, email: createOutboxEmailChannel(services.db, clock), sms: createOutboxSmsChannel(services.db, clock, OUTBOX_SMS_SENDER) };
-  return { ...base, dispatch: createDispatchService(base) };
+  return withFeatureServices(base);
 }

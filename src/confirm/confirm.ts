@@ -1,9 +1,23 @@
 // Confirming a signup (email link or SMS YES): the subscriber becomes active and the welcome goes out at once.
 import { WELCOME_DAY, completionDay, courseOf } from '../course/course';
+import type { Database } from '../db/client';
 import type { Subscriber } from '../db/schema';
 import { activateSubscriber, findSubscriber } from '../db/subscribers';
 import { nextSendAt } from '../schedule/due';
-import type { Services } from '../services';
+
+/** What confirming needs: the database, and the daily send to deliver the welcome at once (injected by the wiring). */
+export interface ConfirmServices {
+  db: Database;
+  dispatch: { deliverNow(ids: string[], now: number): Promise<unknown> };
+}
+
+/** When and how the subscriber said yes, kept as the consent record. */
+export interface ConfirmMeta {
+  now: number;
+  sourceIp: string | null;
+  method: string;
+  textVersion: string;
+}
 
 export type ConfirmOutcome = { status: 'confirmed' | 'already_confirmed'; subscriber: Subscriber } | { status: 'not_found' };
 
@@ -12,9 +26,9 @@ export type ConfirmOutcome = { status: 'confirmed' | 'already_confirmed'; subscr
  * coming back after stopping resumes where they left off, at their next send hour.
  */
 export async function confirmSubscription(
-  services: Services,
+  services: ConfirmServices,
   subscriberId: string,
-  meta: { now: number; sourceIp: string | null; method: string; textVersion: string },
+  meta: ConfirmMeta,
 ): Promise<ConfirmOutcome> {
   const current = await findSubscriber(services.db, subscriberId);
   if (!current) return { status: 'not_found' };

@@ -1,5 +1,4 @@
 // START, UNSTOP or YES by SMS: confirm a pending signup, or bring someone who stopped back where they left off.
-import { confirmSubscription } from '../../confirm/confirm';
 import { WELCOME_DAY, completionDay, courseOf } from '../../course/course';
 import type { Subscriber } from '../../db/schema';
 import { resumeAfterOptIn } from '../../db/sms-queries';
@@ -35,7 +34,7 @@ export async function optInBySms(services: Services, subscriber: Subscriber, met
   const { now } = meta;
   const consent = { textVersion: CONSENT_TEXTS.sms.version, method: `sms-${meta.keyword.toLowerCase()}` };
   if (subscriber.status === 'pending') {
-    const result = await confirmSubscription(services, subscriber.id, { now, sourceIp: null, ...consent });
+    const result = await services.confirmSubscription(subscriber.id, { now, sourceIp: null, ...consent });
     if (result.status !== 'confirmed') return { outcome: 'unchanged', reply: null };
     const reply = subscriber.next_day === WELCOME_DAY ? null : resumeReply(result.subscriber, result.subscriber.next_due_at, now);
     return { outcome: 'confirmed', reply };
