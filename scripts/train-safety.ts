@@ -124,8 +124,11 @@ function chooseThreshold(examples: readonly Example[], showCrossValidation: bool
     if (score > best.score) best = { threshold: Math.round(threshold * 100) / 100, score };
   }
   for (const set of sets) {
-    const { precision, recall } = figuresAt(predictions.filter((prediction) => prediction.set === set), best.threshold);
-    console.log(`  ${set.padEnd(6)} predicted by the other sets: precision ${precision.toFixed(3)} recall ${recall.toFixed(3)}`);
+    const ofSet = predictions.filter((prediction) => prediction.set === set);
+    const { precision, recall } = figuresAt(ofSet, best.threshold);
+    const misfired = ofSet.filter((prediction) => !prediction.danger && (prediction.decisive || prediction.probability >= best.threshold)).length;
+    const figures = ofSet.some((prediction) => prediction.danger) ? `precision ${precision.toFixed(3)} recall ${recall.toFixed(3)}` : `ordinary reflections only, ${misfired} of ${ofSet.length} misfired`;
+    console.log(`  ${set.padEnd(6)} predicted by the other sets: ${figures}`);
   }
   if (showCrossValidation) {
     for (const prediction of predictions) {

@@ -72,6 +72,18 @@ export const consents = sqliteTable('consents', {
 export const DELIVERY_STATUSES = ['sending', 'retry', 'sent', 'delivered', 'failed', 'bounced', 'complained'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+/** The columns that name one step of one enrolment: whose, which round of the course, which day, by which channel. */
+function stepOfEnrolment() {
+  return {
+    subscriber_id: text('subscriber_id')
+      .notNull()
+      .references(() => subscribers.id, { onDelete: 'cascade' }),
+    cycle: integer('cycle').notNull(),
+    day: integer('day').notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+  };
+}
+
 /**
  * One course message to one subscriber. The unique index is the promise that a
  * (subscriber, cycle, day, channel) is sent at most once; day 0 is the welcome,
@@ -81,12 +93,7 @@ export const deliveries = sqliteTable(
   'deliveries',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    subscriber_id: text('subscriber_id')
-      .notNull()
-      .references(() => subscribers.id, { onDelete: 'cascade' }),
-    cycle: integer('cycle').notNull(),
-    day: integer('day').notNull(),
-    channel: text('channel', { enum: CHANNELS }).notNull(),
+    ...stepOfEnrolment(),
     status: text('status', { enum: DELIVERY_STATUSES }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     claimed_at: integer('claimed_at').notNull(),
@@ -109,12 +116,7 @@ export const reflections = sqliteTable(
   'reflections',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    subscriber_id: text('subscriber_id')
-      .notNull()
-      .references(() => subscribers.id, { onDelete: 'cascade' }),
-    cycle: integer('cycle').notNull(),
-    day: integer('day').notNull(),
-    channel: text('channel', { enum: CHANNELS }).notNull(),
+    ...stepOfEnrolment(),
     /** The reflection as extracted from the message: encrypted at rest (SPEC §6). */
     body: text('body').notNull(),
     /** The whole message as text, encrypted at rest, so a better extractor can run again and nothing is lost. */

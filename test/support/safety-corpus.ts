@@ -1,5 +1,5 @@
 // The labelled reflections of test/fixtures/safety, and precision and recall of any danger check over them.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 export type CorpusSplit = 'train' | 'heldout';
 
 const FILES: Record<CorpusSplit, string[]> = {
-  train: ['train', 'dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11'],
+  train: ['train', 'dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16', 'dev17'],
   heldout: ['heldout'],
 };
 
@@ -24,6 +24,8 @@ const CORPUS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..',
 
 function readLabelled(set: string, danger: boolean): LabelledReflection[] {
   const file = `${set}-${danger ? 'danger' : 'safe'}.txt`;
+  // A set of ordinary reflections only has no danger file.
+  if (!existsSync(path.join(CORPUS_DIR, file))) return [];
   const items: LabelledReflection[] = [];
   let kind = '';
   for (const line of readFileSync(path.join(CORPUS_DIR, file), 'utf8').split('\n')) {
