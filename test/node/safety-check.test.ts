@@ -4,16 +4,19 @@ import { keywordBaselineSaysDanger } from '../../bench/safety-keyword-baseline';
 import { speaksOfDanger } from '../../src/inbound/reflections/safety';
 import { MAX_CHECKED_CHARS } from '../../src/inbound/reflections/safety-check/read-text';
 import { SAFETY_MODEL } from '../../src/inbound/reflections/safety-check/safety-model';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseCorpus } from '../support/reply-corpus';
 import { formatFigures, loadSafetyCorpus, measureCheck } from '../support/safety-corpus';
 
 /** The product's target: met on the train split, not yet on reflections written apart (about 0.9 both ways). */
 const TARGET = 0.95;
 /**
  * What the check reached on the held-out split (set 11, 420 lines written apart and never read, measured once with the
- * model trained on every other set: precision 0.906, recall 0.915): the floor this test keeps. Below the target; see
+ * model trained on every other set: precision 0.934, recall 0.915): the floor this test keeps. Below the target; see
  * test/fixtures/safety/README.md.
  */
-const HELD_OUT_FLOOR = { precision: 0.9, recall: 0.91 };
+const HELD_OUT_FLOOR = { precision: 0.93, recall: 0.91 };
 
 describe('the safety check on the labelled corpus', () => {
   const train = loadSafetyCorpus('train');
@@ -65,5 +68,15 @@ describe('the safety check on the labelled corpus', () => {
     console.log(`safety check: ${longMs.toFixed(2)} ms for a ${(long.length / 1024).toFixed(0)} KiB reply (reads the first ${MAX_CHECKED_CHARS} characters)`);
     // Only the first MAX_CHECKED_CHARS are read: an unbounded or quadratic reader would take seconds here.
     expect(longMs).toBeLessThan(250);
+  });
+
+  it('raises no alarm on almost every ordinary reply: the reflections of the reply corpus', () => {
+    const corpusDir = path.join(__dirname, '..', 'fixtures', 'replies', 'corpus');
+    const ordinary = [...new Set(readdirSync(corpusDir).flatMap((file) => parseCorpus(readFileSync(path.join(corpusDir, file), 'utf8')).map((item) => item.expected)))].filter(Boolean);
+    const alarmed = ordinary.filter((text) => speaksOfDanger(text));
+    console.log(`safety ordinary replies: ${alarmed.length} of ${ordinary.length} raise the alarm`);
+    expect(ordinary.length).toBeGreaterThan(80);
+    // Two of 87 still do (a note left on the fridge; a pasted feedback banner); see test/fixtures/safety/README.md.
+    expect(alarmed.length).toBeLessThanOrEqual(2);
   });
 });

@@ -7,6 +7,11 @@ const FUNCTION_WORDS = new Set(
   'i me my he him his she her they them their we us our you your it its a an the and or to of in on at for with is am are was were be been have has had do did would will could can that this so if when then as by from up out about just said says told tell'.split(' '),
 );
 
+/** A function word, negated (`not_of`) or inside a question (`q_the`) or not. */
+function isFunctionWord(scoped: string): boolean {
+  return FUNCTION_WORDS.has(scoped.replace(/^(?:not_|q_)/, ''));
+}
+
 /** What the check saw in a reflection: every feature name once, and the signs among them. */
 export interface ReflectionFeatures {
   features: Set<string>;
@@ -23,9 +28,10 @@ export function featuresOf(text: string): ReflectionFeatures {
   for (const sentence of readText(text)) {
     const words = sentence.scoped;
     for (let index = 0; index < words.length; index++) {
-      if (!FUNCTION_WORDS.has(words[index] as string)) features.add(`w:${words[index]}`);
+      const word = words[index] as string;
+      if (!isFunctionWord(word)) features.add(`w:${word}`);
       const previous = words[index - 1];
-      if (previous !== undefined && !(FUNCTION_WORDS.has(previous) && FUNCTION_WORDS.has(words[index] as string))) features.add(`b:${previous} ${words[index]}`);
+      if (previous !== undefined && !(isFunctionWord(previous) && isFunctionWord(word))) features.add(`b:${previous} ${word}`);
     }
     for (const sign of signsIn(sentence)) signs.add(sign);
   }
