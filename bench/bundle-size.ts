@@ -11,11 +11,12 @@ import { gzipSync } from 'node:zlib';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * The most the gzipped worker bundle may weigh: 320 KiB (wrangler's "gzip: … KiB" unit). It was 250 KiB before the
- * full phone-number metadata (number types, +20 KiB), the trained safety model and the courses' content came in;
+ * The most the gzipped worker bundle may weigh: 384 KiB (wrangler's "gzip: … KiB" unit). It was 250 KiB before the
+ * full phone-number metadata (number types, +20 KiB), the trained safety model and the courses' content came in, and
+ * 320 KiB before the safety model grew from 5,000 to 12,700 weights (about 70 KiB gzipped) with ten times the corpus;
  * the Free plan allows 3 MiB, so this guard is about noticing growth, not a platform limit.
  */
-export const BUNDLE_LIMIT_BYTES = 320 * 1024;
+export const BUNDLE_LIMIT_BYTES = 384 * 1024;
 
 /**
  * Strings that only react-dom brings along, even minified: its package name (in its error URLs and

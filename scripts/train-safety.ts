@@ -16,7 +16,7 @@ const LEARNING_RATE = 0.05;
 const L2_WORDS = Number(process.env.L2_WORDS ?? 0.0001);
 const L2_SIGNS = Number(process.env.L2_SIGNS ?? 0.01);
 /** Weights smaller than this are dropped from the exported model. */
-const MIN_EXPORTED_WEIGHT = 0.02;
+const MIN_EXPORTED_WEIGHT = Number(process.env.MIN_EXPORTED_WEIGHT ?? 0.1);
 
 interface Example {
   features: string[];
@@ -80,7 +80,7 @@ function train(examples: readonly Example[]): Model {
   const exported = new Map<string, number>();
   for (const [feature, position] of index) {
     const weight = weights[position] as number;
-    if (Math.abs(weight) >= MIN_EXPORTED_WEIGHT) exported.set(feature, Math.round(weight * 1000) / 1000);
+    if (Math.abs(weight) >= MIN_EXPORTED_WEIGHT) exported.set(feature, Math.round(weight * 100) / 100);
   }
   return { bias: Math.round((weights[biasIndex] as number) * 1000) / 1000, weights: exported };
 }
