@@ -1,97 +1,33 @@
-// `npx tsx scripts/train-safety.ts`: trains the safety model on the train split and writes src/inbound/reflections/safety-check/safety-model.ts.
+// `npx tsx scripts/train-safety.ts`: fits the safety model on the train split (scripts/safety/fit.ts) and writes src/inbound/reflections/safety-check/safety-model.ts.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { keywordBaselineSaysDanger } from '../bench/safety-keyword-baseline';
 import { SIGN_PRIORS, decisiveSigns } from '../src/inbound/reflections/safety-check/danger-signs';
 import { featuresOf } from '../src/inbound/reflections/safety-check/features';
+import { passagesOf } from '../src/inbound/reflections/safety-check/passages';
+import { fitModel, probabilityOfExample, type Example, type Model } from './safety/fit';
 import { formatFigures, loadSafetyCorpus, measureCheck, type LabelledReflection } from '../test/support/safety-corpus';
 
 const MODEL_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src', 'inbound', 'reflections', 'safety-check', 'safety-model.ts');
-/** A word or pair must appear in this many train reflections to get a weight; signs always do. */
-const MIN_DOCUMENTS = Number(process.env.MIN_DOCUMENTS ?? 2);
-const EPOCHS = Number(process.env.EPOCHS ?? 400);
-const LEARNING_RATE = 0.05;
-/** L2 strength for words and pairs, and the lighter one for the hand-made signs, which should carry the decision. */
-const L2_WORDS = Number(process.env.L2_WORDS ?? 0.0001);
-const L2_SIGNS = Number(process.env.L2_SIGNS ?? 0.01);
 /** Weights smaller than this are dropped from the exported model. */
 const MIN_EXPORTED_WEIGHT = Number(process.env.MIN_EXPORTED_WEIGHT ?? 0.1);
-
-interface Example {
-  features: string[];
-  decisive: boolean;
-  danger: boolean;
-  /** The set the reflection was written in; the threshold is chosen on sets the model did not see. */
-  set: string;
-}
-
-interface Model {
-  bias: number;
-  weights: Map<string, number>;
-}
+/** The threshold is chosen on folds of whole sets: each set is predicted by a model that never saw it. */
+const SET_FOLDS = 5;
 
 function toExample(item: LabelledReflection): Example {
-  const { features, signs } = featuresOf(item.text);
-  const kept = process.env.SIGNS_ONLY ? [...features].filter((feature) => feature.startsWith('s:')) : [...features];
-  return { features: kept, decisive: decisiveSigns([...signs]).length > 0, danger: item.danger, set: item.set };
+  const [whole = '', ...runs] = passagesOf(item.text);
+  const { features, signs } = featuresOf(whole);
+  return { whole: [...features], passages: runs.map((run) => [...featuresOf(run).features]), decisive: decisiveSigns([...signs]).length > 0, danger: item.danger, set: item.set };
 }
 
-function vocabularyOf(examples: readonly Example[]): Set<string> {
-  const documents = new Map<string, number>();
-  for (const example of examples) for (const feature of example.features) documents.set(feature, (documents.get(feature) ?? 0) + 1);
-  return new Set([...documents].filter(([feature, count]) => count >= MIN_DOCUMENTS || feature.startsWith('s:')).map(([feature]) => feature));
+/** The model as exported: small weights dropped, the rest to two decimals. */
+function exportable(model: Model): Model {
+  const weights = new Map<string, number>();
+  for (const [feature, weight] of model.weights) if (Math.abs(weight) >= MIN_EXPORTED_WEIGHT) weights.set(feature, Math.round(weight * 100) / 100);
+  return { bias: Math.round(model.bias * 1000) / 1000, weights };
 }
 
-/** Logistic regression with L2 (towards each sign's prior, and towards 0 for words), classes weighted to balance, full-batch Adam over sparse binary features. */
-function train(examples: readonly Example[]): Model {
-  const vocabulary = vocabularyOf(examples);
-  const index = new Map([...vocabulary].map((feature, position) => [feature, position]));
-  const rows = examples.map((example) => example.features.flatMap((feature) => (index.has(feature) ? [index.get(feature) as number] : [])));
-  const positives = examples.filter((example) => example.danger).length;
-  const classWeight = { true: examples.length / (2 * positives), false: examples.length / (2 * (examples.length - positives)) };
-  const size = vocabulary.size + 1;
-  const features = [...vocabulary];
-  const prior = Float64Array.from({ length: size }, (_, position) => SIGN_PRIORS.get(features[position] ?? '') ?? 0);
-  const weights = Float64Array.from(prior);
-  const moment = new Float64Array(size);
-  const velocity = new Float64Array(size);
-  const biasIndex = size - 1;
-  const l2 = Float64Array.from({ length: size }, (_, position) => (position === biasIndex ? 0 : features[position]?.startsWith('s:') ? L2_SIGNS : L2_WORDS));
-  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
-    const gradient = new Float64Array(size);
-    rows.forEach((row, position) => {
-      const example = examples[position] as Example;
-      let score = weights[biasIndex] as number;
-      for (const feature of row) score += weights[feature] as number;
-      const error = (1 / (1 + Math.exp(-score)) - (example.danger ? 1 : 0)) * classWeight[`${example.danger}`];
-      for (const feature of row) gradient[feature] = (gradient[feature] as number) + error;
-      gradient[biasIndex] = (gradient[biasIndex] as number) + error;
-    });
-    for (let feature = 0; feature < size; feature++) {
-      const regularised = (gradient[feature] as number) / examples.length + (l2[feature] as number) * ((weights[feature] as number) - (prior[feature] as number));
-      moment[feature] = 0.9 * (moment[feature] as number) + 0.1 * regularised;
-      velocity[feature] = 0.999 * (velocity[feature] as number) + 0.001 * regularised * regularised;
-      const correctedMoment = (moment[feature] as number) / (1 - 0.9 ** epoch);
-      const correctedVelocity = (velocity[feature] as number) / (1 - 0.999 ** epoch);
-      weights[feature] = (weights[feature] as number) - (LEARNING_RATE * correctedMoment) / (Math.sqrt(correctedVelocity) + 1e-8);
-    }
-  }
-  const exported = new Map<string, number>();
-  for (const [feature, position] of index) {
-    const weight = weights[position] as number;
-    if (Math.abs(weight) >= MIN_EXPORTED_WEIGHT) exported.set(feature, Math.round(weight * 100) / 100);
-  }
-  return { bias: Math.round((weights[biasIndex] as number) * 1000) / 1000, weights: exported };
-}
-
-function probability(model: Model, features: readonly string[]): number {
-  let score = model.bias;
-  for (const feature of features) score += model.weights.get(feature) ?? 0;
-  return 1 / (1 + Math.exp(-score));
-}
-
-/** Precision and recall of predictions at `threshold` (a decisive sign always says danger). */
 function figuresAt(predictions: readonly { probability: number; decisive: boolean; danger: boolean }[], threshold: number): { precision: number; recall: number } {
   let truePositives = 0;
   let flagged = 0;
@@ -105,16 +41,17 @@ function figuresAt(predictions: readonly { probability: number; decisive: boolea
 }
 
 /**
- * The threshold that best balances precision and recall when each set is predicted by a model fitted on the other
- * sets: every set was written apart, so this is how the check does on wording it has not seen.
+ * The threshold that best balances precision and recall when each set is predicted by a model fitted without it (sets
+ * in SET_FOLDS folds): every set was written apart, so this is how the check does on wording it has not seen.
  */
 function chooseThreshold(examples: readonly Example[], showCrossValidation: boolean, describe: (example: Example) => string): number {
   const predictions: { probability: number; decisive: boolean; danger: boolean; position: number; set: string }[] = [];
   const sets = [...new Set(examples.map((example) => example.set))];
-  for (const set of sets) {
-    const model = train(examples.filter((example) => example.set !== set));
+  for (let fold = 0; fold < SET_FOLDS; fold++) {
+    const held = new Set(sets.filter((_, position) => position % SET_FOLDS === fold));
+    const model = fitModel(examples.filter((example) => !held.has(example.set)), SIGN_PRIORS);
     examples.forEach((example, position) => {
-      if (example.set === set) predictions.push({ probability: probability(model, example.features), decisive: example.decisive, danger: example.danger, position, set });
+      if (held.has(example.set)) predictions.push({ probability: probabilityOfExample(model, example), decisive: example.decisive, danger: example.danger, position, set: example.set });
     });
   }
   let best = { threshold: 0.5, score: -1 };
@@ -128,7 +65,7 @@ function chooseThreshold(examples: readonly Example[], showCrossValidation: bool
     const { precision, recall } = figuresAt(ofSet, best.threshold);
     const misfired = ofSet.filter((prediction) => !prediction.danger && (prediction.decisive || prediction.probability >= best.threshold)).length;
     const figures = ofSet.some((prediction) => prediction.danger) ? `precision ${precision.toFixed(3)} recall ${recall.toFixed(3)}` : `ordinary reflections only, ${misfired} of ${ofSet.length} misfired`;
-    console.log(`  ${set.padEnd(6)} predicted by the other sets: ${figures}`);
+    console.log(`  ${set.padEnd(6)} predicted without it: ${figures}`);
   }
   if (showCrossValidation) {
     for (const prediction of predictions) {
@@ -137,7 +74,7 @@ function chooseThreshold(examples: readonly Example[], showCrossValidation: bool
     }
   }
   const overall = figuresAt(predictions, best.threshold);
-  console.log(`leave one set out (${sets.length} sets): threshold ${best.threshold}, precision ${overall.precision.toFixed(3)}, recall ${overall.recall.toFixed(3)}`);
+  console.log(`sets held out in ${SET_FOLDS} folds (${sets.length} sets): threshold ${best.threshold}, precision ${overall.precision.toFixed(3)}, recall ${overall.recall.toFixed(3)}`);
   return best.threshold;
 }
 
@@ -176,13 +113,13 @@ async function main(): Promise<void> {
   const heldoutItems = loadSafetyCorpus('heldout');
   const examples = trainItems.map(toExample);
   const threshold = chooseThreshold(examples, process.argv.includes('--show-cv'), (example) => trainItems[examples.indexOf(example)]?.text ?? '');
-  const model = train(examples);
+  const model = exportable(fitModel(examples, SIGN_PRIORS));
   writeFileSync(MODEL_FILE, modelModule(model, threshold, examples.length));
   console.log(`wrote ${path.relative(process.cwd(), MODEL_FILE)}: ${model.weights.size} weights, threshold ${threshold}`);
 
   const check = (text: string) => {
-    const { features, signs } = featuresOf(text);
-    return decisiveSigns([...signs]).length > 0 || probability(model, [...features]) >= threshold;
+    const example = toExample({ text, danger: false, kind: '', set: '' });
+    return example.decisive || probabilityOfExample(model, example) >= threshold;
   };
   for (const [split, items] of [['train', trainItems], ['heldout', heldoutItems]] as const) {
     console.log(`${split.padEnd(7)} keyword baseline: ${formatFigures(measureCheck(items, keywordBaselineSaysDanger))}`);

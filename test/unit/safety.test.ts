@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { speaksOfDanger } from '../../src/inbound/reflections/safety';
 import { assessDanger } from '../../src/inbound/reflections/safety-check/assess-danger';
+import { passagesOf, MAX_RUNS, PASSAGE_SENTENCES } from '../../src/inbound/reflections/safety-check/passages';
 import { readText } from '../../src/inbound/reflections/safety-check/read-text';
 
 describe('speaksOfDanger', () => {
@@ -27,6 +28,27 @@ describe('speaksOfDanger', () => {
     ['a plain reflection', 'He held my hand at dinner for the first time in months.'],
   ])('stays quiet for %s', (_kind, text) => {
     expect(speaksOfDanger(text)).toBe(false);
+  });
+
+  it('reads a long email passage by passage, so one clause of danger among ordinary sentences still counts', () => {
+    const ordinary = [
+      'Today we did the step about sharing a memory.',
+      'We talked about the first flat we rented, with the broken boiler and the cat next door.',
+      'The kids were at my sister\'s, so it was quiet for once.',
+      'Work has been busy and I have been tired, but I wanted to do this properly.',
+      'We made pasta and ate it on the sofa.',
+    ];
+    const email = [...ordinary.slice(0, 3), 'Later he pinned me against the fridge and said next time I mention the affair I will not be walking out of the kitchen.', ...ordinary.slice(3)].join(' ');
+    expect(speaksOfDanger(ordinary.join(' '))).toBe(false);
+    expect(speaksOfDanger(email)).toBe(true);
+  });
+
+  it('cuts a reply into the whole text and runs of a few sentences, at most MAX_RUNS of them', () => {
+    expect(passagesOf('One. Two. Three.')).toEqual(['One. Two. Three.']);
+    expect(passagesOf('One. Two. Three. Four.')).toEqual(['One. Two. Three. Four.', 'One. Two. Three.', 'Two. Three. Four.']);
+    const many = passagesOf('Short line.\n'.repeat(1000));
+    expect(many).toHaveLength(1 + MAX_RUNS);
+    expect(many[1]?.split('.').length).toBe(PASSAGE_SENTENCES + 1);
   });
 
   it('names the decisive sign it found, and nothing of the text', () => {

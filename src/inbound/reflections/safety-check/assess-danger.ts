@@ -1,12 +1,13 @@
-// Pure: does a reflection speak of violence or danger? Decisive signs, then the trained model's probability.
+// Pure: does a reflection speak of danger? Decisive signs, then the trained model's probability on its likeliest passage.
 import { decisiveSigns } from './danger-signs';
 import { featuresOf } from './features';
+import { passagesOf } from './passages';
 import { SAFETY_MODEL } from './safety-model';
 
 /** What the check concluded about one reflection, and why; nothing of the text itself. */
 export interface DangerAssessment {
   danger: boolean;
-  /** The model's probability that the reflection speaks of danger, 0..1. */
+  /** The model's probability that the reflection speaks of danger, 0..1: the highest of its passages. */
   probability: number;
   /** Decisive signs found outside negation, e.g. `hands_on_neck`; any one of them raises the alarm. */
   decisive: string[];
@@ -21,11 +22,14 @@ export function modelProbability(features: Iterable<string>): number {
 
 /**
  * Assesses at most the first MAX_CHECKED_CHARS characters of `text` in time linear in its length: danger when a
- * decisive sign is found outside negation, or when the model's probability reaches its threshold.
+ * decisive sign is found outside negation, or when the model's probability for the whole text or for any run of a
+ * few sentences (see passagesOf) reaches its threshold.
  */
 export function assessDanger(text: string): DangerAssessment {
-  const { features, signs } = featuresOf(text);
-  const probability = modelProbability(features);
+  const [whole = '', ...runs] = passagesOf(text);
+  const { features, signs } = featuresOf(whole);
+  let probability = modelProbability(features);
+  for (const run of runs) probability = Math.max(probability, modelProbability(featuresOf(run).features));
   const decisive = decisiveSigns([...signs]);
   return { danger: decisive.length > 0 || probability >= SAFETY_MODEL.threshold, probability, decisive };
 }

@@ -1,0 +1,25 @@
+// Pure: a reflection cut into the passages the model reads: the whole of it, and each run of a few sentences.
+import { MAX_CHECKED_CHARS } from './read-text';
+
+/** Sentences in one passage: danger told in passing sits in one or two of them, with the one before for context. */
+export const PASSAGE_SENTENCES = 3;
+
+/** Runs read at most: a long email's first 40 or so sentences, which keeps the cost bounded (each run is read again). */
+export const MAX_RUNS = 40;
+
+/** Sentence ends, and line breaks (texts and short emails often have no full stops). */
+const SENTENCE_BREAK = /(?<=[.!?;])\s+|\n+/;
+
+/**
+ * The passages of at most the first MAX_CHECKED_CHARS characters of `text`: the whole text, then, when it has more
+ * than PASSAGE_SENTENCES sentences, every run of PASSAGE_SENTENCES consecutive ones (the first MAX_RUNS). A long email with one clause of
+ * danger in eight sentences of ordinary life is read where that clause stands, not diluted by the rest.
+ */
+export function passagesOf(text: string): string[] {
+  const checked = text.slice(0, MAX_CHECKED_CHARS);
+  const sentences = checked.split(SENTENCE_BREAK).filter((sentence) => sentence.trim() !== '');
+  if (sentences.length <= PASSAGE_SENTENCES) return [checked];
+  const runs: string[] = [];
+  for (let start = 0; start + PASSAGE_SENTENCES <= sentences.length && runs.length < MAX_RUNS; start++) runs.push(sentences.slice(start, start + PASSAGE_SENTENCES).join(' '));
+  return [checked, ...runs];
+}
