@@ -10,6 +10,7 @@ describe('speaksOfDanger', () => {
     ['strangulation without the word', 'He had his hands on my neck until I could not breathe.'],
     ['a weapon pointed as a joke', 'He pointed the gun at me as a joke and laughed.'],
     ['a death threat by text', 'He texted me that he will kill me if I leave.'],
+    ['a threat said plainly', 'She threatened me when I said I wanted to talk to my sister.'],
     ['sexual coercion', 'He forced me to have sex after I said no.'],
     ['the writer wanting to die', "I don't want to wake up tomorrow."],
     ['the partner threatening suicide', 'She says she will kill herself if I go.'],
@@ -41,6 +42,10 @@ describe('speaksOfDanger', () => {
     const email = [...ordinary.slice(0, 3), 'Later he pinned me against the fridge and said next time I mention the affair I will not be walking out of the kitchen.', ...ordinary.slice(3)].join(' ');
     expect(speaksOfDanger(ordinary.join(' '))).toBe(false);
     expect(speaksOfDanger(email)).toBe(true);
+  });
+
+  it("joins a plain-text email's hard-wrapped lines before cutting it into sentences", () => {
+    expect(passagesOf('We talked about the\nmoney for an hour.\nThen we had dinner.')).toEqual(['We talked about the money for an hour.\nThen we had dinner.']);
   });
 
   it('cuts a reply into the whole text and runs of a few sentences, at most MAX_RUNS of them', () => {

@@ -9,14 +9,16 @@ export const MAX_RUNS = 40;
 
 /** Sentence ends, and line breaks (texts and short emails often have no full stops). */
 const SENTENCE_BREAK = /(?<=[.!?;])\s+|\n+/;
+/** A plain-text email's hard wrap: a line break inside a sentence, before a word in lower case. */
+const HARD_WRAP = /([^\n.!?;:])[ \t]*\n(?=[ \t]*[a-z])/g;
 
 /**
- * The passages of at most the first MAX_CHECKED_CHARS characters of `text`: the whole text, then, when it has more
+ * The passages of at most the first MAX_CHECKED_CHARS characters of `text`, hard-wrapped lines joined: the whole text, then, when it has more
  * than PASSAGE_SENTENCES sentences, every run of PASSAGE_SENTENCES consecutive ones (the first MAX_RUNS). A long email with one clause of
  * danger in eight sentences of ordinary life is read where that clause stands, not diluted by the rest.
  */
 export function passagesOf(text: string): string[] {
-  const checked = text.slice(0, MAX_CHECKED_CHARS);
+  const checked = text.slice(0, MAX_CHECKED_CHARS).replace(HARD_WRAP, '$1 ');
   const sentences = checked.split(SENTENCE_BREAK).filter((sentence) => sentence.trim() !== '');
   if (sentences.length <= PASSAGE_SENTENCES) return [checked];
   const runs: string[] = [];
