@@ -72,6 +72,18 @@ const SQL_RUNNER_SCRIPT = `export default {
   },
 };`;
 
+/** The invocation line in a line of worker output (the logger puts `level` first), or null for any other line. */
+function invocationLineOf(line: string): InvocationLine | null {
+  const start = line.indexOf('{');
+  if (start < 0 || !line.includes('"event":"invocation"')) return null;
+  try {
+    const parsed = JSON.parse(line.slice(start)) as InvocationLine;
+    return parsed.event === 'invocation' ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
 function collectLines(stream: Readable, onLine: (line: string) => void): void {
   createInterface({ input: stream, crlfDelay: Infinity }).on('line', onLine);
 }
@@ -129,8 +141,8 @@ export async function startBenchWorker(options: BenchWorkerOptions): Promise<Ben
   const invocations: InvocationLine[] = [];
   const otherOutput: string[] = [];
   const onLine = (line: string) => {
-    const start = line.indexOf('{"event":"invocation"');
-    if (start >= 0) invocations.push({ ...(JSON.parse(line.slice(start)) as InvocationLine), receivedAt: performance.now() });
+    const invocation = invocationLineOf(line);
+    if (invocation) invocations.push({ ...invocation, receivedAt: performance.now() });
     else if (line.trim()) otherOutput.push(line);
   };
   const mf = new Miniflare({

@@ -10,6 +10,7 @@ import { REPO_ROOT, buildWorkerBundle, removeWorkerBundle } from './bundle-size'
 import { invocationTimeline, runDueTick, summarizeInvocations } from './fast-run';
 import { runNaiveLoop } from './naive-loop';
 import { measureComposeCpu } from './compose-cpu';
+import { PaceRecorder, type ProviderTimeline } from './pace-timeline';
 import { checkTargets, formatRows, formatTargets, mebibytes, type BenchFigures } from './report';
 import { seedDueSubscribers } from './seed';
 
@@ -60,8 +61,10 @@ async function main(): Promise<number> {
 
   const logLimits = { maxLoggedRequests: 50, maxLoggedBytes: 8 * 1024 * 1024 };
   const limited = options.resendRateLimit > 0 || options.twilioRateLimit > 0;
-  const resend = await startResendStandIn({ retainContent: 200, ...logLimits, rateLimit: options.resendRateLimit || null });
-  const twilio = await startTwilioStandIn({ ...logLimits, rateLimit: options.twilioRateLimit || null });
+  const resendCalls = new PaceRecorder(200);
+  const twilioCalls = new PaceRecorder(201);
+  const resend = await startResendStandIn({ retainContent: 200, ...logLimits, rateLimit: options.resendRateLimit || null, observe: resendCalls.observe });
+  const twilio = await startTwilioStandIn({ ...logLimits, rateLimit: options.twilioRateLimit || null, observe: twilioCalls.observe });
   const worker = await startBenchWorker({
     scriptPath: bundle.scriptPath,
     resendUrl: resend.url,
@@ -79,6 +82,7 @@ async function main(): Promise<number> {
       `Seeded ${seed.subscribers} (${seed.email} email, ${seed.sms} SMS) over ${seed.timezones} time zones in ${seed.seconds.toFixed(1)} s; tick at ${new Date(TICK_TIME).toISOString()}`,
     );
 
+    const tickWallStart = Date.now();
     const tick = await runDueTick(worker, TICK_TIME, options.subscribers, options.timeoutSeconds * 1000);
     const nodePeakRss = process.resourceUsage().maxRSS * 1024;
     const workerdPeakRss = worker.workerdPid === null ? null : peakMemoryOf(worker.workerdPid);
@@ -88,7 +92,13 @@ async function main(): Promise<number> {
     const resendStats = await standInStats(resend.url);
     const twilioStats = await standInStats(twilio.url);
     const resendBatchCalls = requestsTo(resendStats, 'POST /emails/batch');
-    const twilioCalls = requestsTo(twilioStats, 'POST /2010-04-01/Accounts/{AccountSid}/Messages.json');
+    const twilioCallCount = requestsTo(twilioStats, 'POST /2010-04-01/Accounts/{AccountSid}/Messages.json');
+    const timelines: Record<'resend' | 'twilio', ProviderTimeline> | undefined = limited
+      ? {
+          resend: resendCalls.summarize(tickWallStart, options.resendRateLimit || UNLIMITED_RATE),
+          twilio: twilioCalls.summarize(tickWallStart, options.twilioRateLimit || UNLIMITED_RATE),
+        }
+      : undefined;
 
     const resendAccepted = requestsTo(resendStats, 'POST /emails/batch', 200);
     const twilioAccepted = requestsTo(twilioStats, 'POST /2010-04-01/Accounts/{AccountSid}/Messages.json', 201);
@@ -98,7 +108,7 @@ async function main(): Promise<number> {
     );
     const refused = resendStats.rateLimited + twilioStats.rateLimited;
     const pace = limited
-      ? { floorSeconds, ratio: tick.wallSeconds / Math.max(floorSeconds, 1e-9), refused, calls: resendBatchCalls + twilioCalls }
+      ? { floorSeconds, ratio: tick.wallSeconds / Math.max(floorSeconds, 1e-9), refused, calls: resendBatchCalls + twilioCallCount }
       : undefined;
 
     // The naive loop sends one email per call: against a rate-limited stand-in it would measure the limit, not the loop.
@@ -142,7 +152,7 @@ async function main(): Promise<number> {
         ['wall seconds, tick to last sent', tick.wallSeconds.toFixed(2)],
         ['steps per second', stepsPerSecond.toFixed(0)],
         ['Resend calls (POST /emails/batch)', `${resendBatchCalls} for ${resendStats.messages} emails = ${figures.providerRequestsPer100Emails.toFixed(3)} per 100 emails`],
-        ['Twilio calls', `${twilioCalls} for ${delivered.sms} SMS`],
+        ['Twilio calls', `${twilioCallCount} for ${delivered.sms} SMS`],
         ['D1 statements', `${invocations.d1Statements} = ${figures.d1StatementsPerStep.toFixed(4)} per step`],
         ['invocations', `${invocations.total} (${invocations.ticks} cron, ${invocations.queueBatches} queue batches), ${invocations.overLimits} over the Free plan limits`],
         ['most subrequests in one invocation', `${invocations.maxSubrequests} (${JSON.stringify(invocations.heaviest.bySubrequests?.kind)}, ${invocations.heaviest.bySubrequests?.messages ?? '-'} messages)`],
@@ -157,6 +167,10 @@ async function main(): Promise<number> {
               ['floor: accepted calls ÷ limit', `${pace.floorSeconds.toFixed(1)} s (${resendAccepted} Resend calls ÷ ${options.resendRateLimit || '∞'}/s, ${twilioAccepted} Twilio calls ÷ ${options.twilioRateLimit || '∞'}/s)`],
               ['wall ÷ floor', pace.ratio.toFixed(3)],
               ['429s received', `${pace.refused} of ${pace.calls} calls (${((pace.refused / Math.max(1, pace.calls)) * 100).toFixed(2)} %)`],
+              ...(Object.entries(timelines ?? {}).map(([provider, line]) => [
+                `${provider}: accepted from / to (s), achieved per s, gaps`,
+                `${line.firstAcceptedS} / ${line.lastAcceptedS}, ${line.achievedPerSecond}/s, ${line.gaps.count} gaps = ${line.gaps.seconds} s (longest ${line.gaps.longestS} s); 429s at ${line.refusedAtS.slice(0, 12).join(' ') || '-'}`,
+              ]) as [string, string][]),
             ] as [string, string][])
           : []),
         ['worker CPU per queue invocation (compose + sign + fill, Node, D1 excluded)', `${composeCpu.groupMs.toFixed(1)} ms per group of 100 emails; the consumer admits one email group per invocation (4 groups: ${composeCpu.invocationMs.toFixed(1)} ms)`],
@@ -203,7 +217,8 @@ async function main(): Promise<number> {
         resendBatchCalls,
         emailsAccepted: resendStats.messages,
         providerRequestsPer100Emails: figures.providerRequestsPer100Emails,
-        twilioCalls,
+        twilioCalls: twilioCallCount,
+        paceTimelines: timelines,
         d1StatementsPerStep: figures.d1StatementsPerStep,
         invocations: { ...invocations, heaviest: undefined },
         heaviestInvocations: invocations.heaviest,

@@ -29,8 +29,10 @@ export default {
 
   async queue(batch, env, _ctx) {
     const services = buildServices(env);
+    const startedAt = services.wallClock();
     const totals = await runDispatchBatch(services, batch);
-    logUsage(services.log, 'queue', services.usage, { messages: batch.messages.length, ...totals });
+    // Wall ms, not CPU: how long the batch held the consumer (mostly waiting for pace slots).
+    logUsage(services.log, 'queue', services.usage, { messages: batch.messages.length, ...totals, ms: services.wallClock() - startedAt });
   },
 
   async email(message, env, _ctx) {

@@ -23,6 +23,8 @@ export interface StandInOptions {
   maxLoggedBytes?: number;
   /** API requests allowed per second (the provider's rate limit); none by default. Also set by `POST /__control/rate-limit`. */
   rateLimit?: number | null;
+  /** Hears every API request as it is answered (its route, status and the wall-clock instant), for timelines. */
+  observe?: (route: string, status: number, at: number) => void;
 }
 
 /** An API request after its body was read and parsed by the provider. */
@@ -139,6 +141,7 @@ export async function startStandIn(provider: StandInProvider, options: StandInOp
           : provider.handle(request);
     const answer: ApiAnswer = decision && provider.rateHeaders ? { ...handled, headers: { ...provider.rateHeaders(decision), ...handled.headers } } : handled;
     const drop = failure === undefined && route !== undefined && answer.accepted && faults.nextDrop();
+    if (route !== undefined) options.observe?.(route, answer.status, Date.now());
     const text = JSON.stringify(answer.body) ?? '';
     log.add(
       {
