@@ -15,7 +15,7 @@ import {
 } from '../db/dispatch-queries';
 import { findCourse } from '../course/course';
 import { composeEmail, composeSms, type ComposeTarget } from './compose';
-import type { PaceGate, PaceSlot } from './pace';
+import type { PaceGate, PaceSlot, Provider } from './pace';
 import { MAX_ATTEMPTS, advanceAfterSend, decideDue, retryDelay, type DueSubscriber } from '../schedule/progress';
 import { smsDeliveryKey } from './settle-accepted';
 
@@ -82,8 +82,15 @@ export async function deliverGroup(context: DeliveryContext, ids: string[], now:
     emailRows.length > 0 ? context.pace.reserve('resend', `${ticket}:email`, Math.ceil(emailRows.length / context.email.maxBatch)) : null,
     smsRows.length > 0 ? context.pace.reserve('twilio', `${ticket}:sms`, smsRows.length) : null,
   ]);
-  const firstWait = Math.min(emailSlot?.waitMs ?? Infinity, smsSlot?.waitMs ?? Infinity);
-  if (firstWait > MAX_PACE_SLEEP_MS) return { summary: NOTHING, againInMs: firstWait - MAX_PACE_SLEEP_MS / 2 };
+  // Slots are instants on the wall clock from the moment they were handed out: the time spent claiming and composing
+  // must not push this group's sends into the next group's slots.
+  const reservedAt = context.wallClock();
+  // A channel whose slot is far off comes back through the queue shortly before it (its ticket keeps the place);
+  // the other goes now.
+  const soon = (slot: PaceSlot | null) => slot !== null && slot.waitMs <= MAX_PACE_SLEEP_MS;
+  const laterWait = Math.min(...[emailSlot, smsSlot].filter((slot) => slot !== null && !soon(slot)).map((slot) => slot!.waitMs));
+  const comeBackInMs = Number.isFinite(laterWait) ? laterWait - MAX_PACE_SLEEP_MS / 2 : null;
+  if (!soon(emailSlot) && !soon(smsSlot)) return { summary: NOTHING, againInMs: comeBackInMs };
 
   // Each message is decided at the instant its slot lets it go: a paced SMS that would leave after 20:00 local waits.
   const waits: { id: string; until: number }[] = [];
@@ -104,15 +111,14 @@ export async function deliverGroup(context: DeliveryContext, ids: string[], now:
       sendAt.set(row.id, at);
     }
   };
-  emailRows.forEach((row) => decide(row, now + (emailSlot?.waitMs ?? 0)));
-  smsRows.forEach((row, index) => decide(row, now + (smsSlot ? smsSlot.waitMs + index * smsSlot.intervalMs : 0)));
+  if (soon(emailSlot)) emailRows.forEach((row) => decide(row, now + emailSlot!.waitMs));
+  if (soon(smsSlot)) smsRows.forEach((row, index) => decide(row, now + smsSlot!.waitMs + index * smsSlot!.intervalMs));
 
   const claims = await claimDeliveries(context.d1, requests, now, now - STALE_CLAIM_MS);
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const started = context.wallClock();
   const [emailOutcomes, smsOutcomes] = await Promise.all([
-    sendEmails(context, claims.filter((claim) => claim.channel === 'email'), byId, emailSlot, started),
-    sendSmsMessages(context, claims.filter((claim) => claim.channel === 'sms'), byId, smsSlot, started),
+    sendEmails(context, claims.filter((claim) => claim.channel === 'email'), byId, slotClock(context, 'resend', emailSlot, reservedAt)),
+    sendSmsMessages(context, claims.filter((claim) => claim.channel === 'sms'), byId, slotClock(context, 'twilio', smsSlot, reservedAt)),
   ]);
 
   const sent: SentRecord[] = [];
@@ -135,6 +141,8 @@ export async function deliverGroup(context: DeliveryContext, ids: string[], now:
       if (outcome.outcome === 'rate_limited' || outcome.outcome === 'server') againInMs = Math.max(againInMs ?? 0, delay);
     }
   }
+  // The message comes back for whichever is first: a retry after the provider's wait, or the far channel's slot.
+  if (comeBackInMs !== null) againInMs = Math.min(againInMs ?? Infinity, comeBackInMs);
   const statements = recordOutcomes(context.d1, sent, failed, now);
   if (waits.length > 0) statements.push(deferSubscribers(context.d1, waits));
   if (statements.length > 0) await context.d1.batch(statements);
@@ -170,10 +178,33 @@ function targetOf(claim: Claim, row: DueRow): ComposeTarget {
   return { id: claim.id, address: row.address, timezone: row.timezone, sendHour: row.send_hour, day: claim.day, courseId: row.course_id, role: row.role, dueAt: row.next_due_at };
 }
 
-/** Sleeps until `offsetMs` after `started` (the slot of one send), on the wall clock. */
-async function waitForSlot(context: DeliveryContext, started: number, offsetMs: number): Promise<void> {
-  const remaining = started + offsetMs - context.wallClock();
-  if (remaining > 0) await context.sleep(remaining);
+/** Waits for each send's slot in turn; a hold the provider asked for (a 429) is taken once per group. */
+interface SlotClock {
+  /** Sleeps until the next slot; a send that is late keeps a full interval after the one before it, never bunching up. */
+  next(): Promise<void>;
+  /** The provider said wait: nobody sends to it until `forMs` from now (one call to the shared pace per group). */
+  hold(forMs: number): Promise<void>;
+}
+
+function slotClock(context: DeliveryContext, provider: Provider, reserved: PaceSlot | null, reservedAt: number): SlotClock {
+  const slot = reserved ?? { waitMs: 0, intervalMs: 0 };
+  let index = 0;
+  let previousAt = -Infinity;
+  let held = false;
+  return {
+    async next() {
+      const at = Math.max(reservedAt + slot.waitMs + index * slot.intervalMs, previousAt + slot.intervalMs);
+      index++;
+      const remaining = at - context.wallClock();
+      if (remaining > 0) await context.sleep(remaining);
+      previousAt = Math.max(at, context.wallClock());
+    },
+    async hold(forMs) {
+      if (held) return;
+      held = true;
+      await context.pace.hold(provider, forMs);
+    },
+  };
 }
 
 /** The key of one provider call: the same members on the same attempt give the same key; a new attempt, a new key. */
@@ -215,14 +246,20 @@ function byDelivery(a: Claim, b: Claim): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : a.cycle - b.cycle || a.day - b.day;
 }
 
-async function sendEmails(context: DeliveryContext, claims: Claim[], byId: Map<string, DueRow>, slot: PaceSlot | null, started: number): Promise<ClaimOutcome[]> {
+async function sendEmails(context: DeliveryContext, claims: Claim[], byId: Map<string, DueRow>, clock: SlotClock): Promise<ClaimOutcome[]> {
   const results: ClaimOutcome[] = [];
   const calls = await planEmailCalls(context.d1, claims, context.email.maxBatch);
-  for (const [index, call] of calls.entries()) {
+  let refusal: RateLimited | null = null;
+  for (const call of calls) {
+    if (refusal) {
+      // Refused for pace: the rest of the group waits for the queue to bring it back after the Retry-After.
+      for (const claim of call.claims) results.push({ claim, outcome: refusal, uncertain: call.key !== null });
+      continue;
+    }
     const key = call.key ?? (await batchKey(call.claims));
     const emails = await Promise.all(call.claims.map((claim) => composeEmail(context.config, targetOf(claim, byId.get(claim.id)!))));
     if (!call.key) await noteIdempotencyKeys(context.d1, call.claims.map((claim) => ({ id: claim.id, cycle: claim.cycle, day: claim.day, key }))).run();
-    if (slot) await waitForSlot(context, started, slot.waitMs + index * slot.intervalMs);
+    await clock.next();
     let outcomes = await context.email.sendBatch(emails, key);
     // Once a call went unanswered (or repeats one that did), only an acceptance settles it: keep its key until then.
     let uncertain = call.key !== null || outcomes.some(isUnanswered);
@@ -230,7 +267,7 @@ async function sendEmails(context: DeliveryContext, claims: Claim[], byId: Map<s
       outcomes = await context.email.sendBatch(emails, key);
     }
     uncertain ||= outcomes.some(isUnanswered);
-    await holdForRateLimit(context, 'resend', outcomes);
+    refusal = await holdForRateLimit(clock, outcomes);
     call.claims.forEach((claim, position) => results.push({ claim, outcome: outcomes[position]!, uncertain }));
   }
   return results;
@@ -240,19 +277,30 @@ function isUnanswered(outcome: SendOutcome): boolean {
   return outcome.outcome === 'unanswered';
 }
 
-/** A 429 that still happened: nobody sends to that provider until its Retry-After has passed. */
-async function holdForRateLimit(context: DeliveryContext, provider: 'resend' | 'twilio', outcomes: SendOutcome[]): Promise<void> {
-  const wait = Math.max(0, ...outcomes.map((outcome) => (outcome.outcome === 'rate_limited' ? outcome.retryAfterMs : 0)));
-  if (wait > 0) await context.pace.hold(provider, wait);
+type RateLimited = Extract<SendOutcome, { outcome: 'rate_limited' }>;
+
+/** A 429 that still happened: nobody sends to that provider until its Retry-After has passed. Returns the refusal. */
+async function holdForRateLimit(clock: SlotClock, outcomes: SendOutcome[]): Promise<RateLimited | null> {
+  let refusal: RateLimited | null = null;
+  for (const outcome of outcomes) {
+    if (outcome.outcome === 'rate_limited' && outcome.retryAfterMs > (refusal?.retryAfterMs ?? -1)) refusal = outcome;
+  }
+  if (refusal) await clock.hold(refusal.retryAfterMs);
+  return refusal;
 }
 
-async function sendSmsMessages(context: DeliveryContext, claims: Claim[], byId: Map<string, DueRow>, slot: PaceSlot | null, started: number): Promise<ClaimOutcome[]> {
+async function sendSmsMessages(context: DeliveryContext, claims: Claim[], byId: Map<string, DueRow>, clock: SlotClock): Promise<ClaimOutcome[]> {
   const results: ClaimOutcome[] = [];
-  for (const [index, claim] of claims.entries()) {
+  let refusal: RateLimited | null = null;
+  for (const claim of claims) {
+    if (refusal) {
+      results.push({ claim, outcome: refusal, uncertain: false });
+      continue;
+    }
     const sms = await composeSms(context.config, targetOf(claim, byId.get(claim.id)!));
-    if (slot) await waitForSlot(context, started, slot.waitMs + index * slot.intervalMs);
+    await clock.next();
     const outcome = await context.sms.send(sms, smsDeliveryKey(claim.id, claim.cycle, claim.day));
-    await holdForRateLimit(context, 'twilio', [outcome]);
+    refusal = await holdForRateLimit(clock, [outcome]);
     // Twilio has no idempotency key: after an unanswered call, wait long enough for its status callback to
     // settle the delivery (see settle-accepted.ts) before texting again.
     results.push({ claim, outcome, uncertain: false, ...(isUnanswered(outcome) ? { waitAtLeastMs: SMS_UNANSWERED_WAIT_MS } : {}) });

@@ -34,14 +34,16 @@ export function paceInterval(perSecond: number): number {
 }
 
 /**
- * Reserves `count` consecutive slots for `ticket` at `now`, or returns the ones it already holds: a queue message
- * that comes back after waiting keeps its place instead of joining the end of the line.
+ * Reserves `count` consecutive slots for `ticket` at `now`, or returns the ones it already holds while their time
+ * has not come: a queue message sent back to wait for its slot keeps its place instead of joining the end of the
+ * line. A ticket whose first slot has passed (it was used, and the message came back after a 429 or a server
+ * error) gets fresh slots at the end: its old ones now belong to others' time, and reusing them would be a burst.
  */
 export function reserveSlots(schedule: PaceSchedule, ticket: string, count: number, perSecond: number, now: number): PaceSlot {
   const intervalMs = paceInterval(perSecond);
   forgetOldTickets(schedule, now);
   const held = schedule.tickets.get(ticket);
-  if (held) return { waitMs: Math.max(0, held.startAt - now), intervalMs };
+  if (held && held.startAt >= now) return { waitMs: held.startAt - now, intervalMs };
   const startAt = Math.max(now, schedule.nextFreeAt);
   const endAt = startAt + Math.max(1, count) * intervalMs;
   schedule.nextFreeAt = endAt;

@@ -22,6 +22,14 @@ describe('reserveSlots', () => {
     expect(bookedAhead(schedule, 0)).toBeCloseTo(11 * paceInterval(1));
   });
 
+  it('gives a ticket whose slot has passed (it sent, then came back after a 429) fresh slots at the end of the line', () => {
+    const schedule = newPaceSchedule();
+    expect(reserveSlots(schedule, 'used', 2, 1, 0).waitMs).toBe(0);
+    reserveSlots(schedule, 'next', 3, 1, 0);
+    // Its old slots now belong to others' time: reusing them would send on top of 'next'.
+    expect(reserveSlots(schedule, 'used', 1, 1, 1_500).waitMs).toBeCloseTo(5 * paceInterval(1) - 1_500);
+  });
+
   it('starts nothing before a hold ends (a 429 with Retry-After)', () => {
     const schedule = newPaceSchedule();
     holdUntil(schedule, 3_000);
