@@ -157,7 +157,7 @@ export async function startBenchWorker(options: BenchWorkerOptions): Promise<Ben
         compatibilityFlags: ['nodejs_compat'],
         d1Databases: { DB: DATABASE_ID },
         queueProducers: { DELIVERY_QUEUE: QUEUE_NAME },
-        queueConsumers: { [QUEUE_NAME]: { maxBatchSize: 4, maxBatchTimeout: 1, maxRetries: 100 } },
+        queueConsumers: { [QUEUE_NAME]: { maxBatchSize: 1, maxBatchTimeout: 1, maxRetries: 100 } },
         durableObjects: { SEND_PACE: 'SendPace' },
         bindings: {
           PUBLIC_URL: BENCH_SETTINGS.publicUrl,

@@ -1,22 +1,31 @@
-// CPU of the worker's own work in one queue invocation (compose, sign and fill 4 groups of 100 emails), measured in Node, D1 excluded.
+// CPU of the worker's own work in one full queue invocation (compose, sign and fill one message's emails and SMS), measured in Node, D1 excluded.
 import { readConfig } from '../src/config';
-import { composeEmail, type ComposeTarget } from '../src/dispatch/compose';
-import { SUBSCRIBERS_PER_MESSAGE } from '../src/dispatch/plan';
+import { composeEmail, composeSms, type ComposeTarget } from '../src/dispatch/compose';
+import { EMAILS_PER_CALL, MESSAGE_CAPACITY } from '../src/dispatch/plan';
 import { BENCH_SETTINGS } from './bench-worker';
 import { benchSubscriberId } from './seed';
 
-/** Queue messages per invocation (wrangler.toml's max_batch_size). */
-const MESSAGES_PER_INVOCATION = 4;
-const RUNS = 7;
+/** A warm isolate has composed this many invocations' worth before the samples are taken. */
+const WARM_UP_RUNS = 10;
+const RUNS = 9;
 
 export interface ComposeCpu {
-  /** Median CPU ms of one full invocation's composing (4 × 100 emails). */
+  /** Median CPU ms of one full invocation (one queue message at capacity: 400 emails, 40 SMS) in a warm isolate. */
   invocationMs: number;
-  /** The same per group of 100. */
+  /** The same per Resend call's 100 emails. */
   groupMs: number;
+  /** The first invocation of a fresh isolate (code not yet optimised, templates not yet read). */
+  coldInvocationMs: number;
 }
 
-/** Composes a full invocation's emails RUNS times after a warm-up and reports the median CPU time. */
+async function cpuMsOf(work: () => Promise<unknown>): Promise<number> {
+  const before = process.cpuUsage();
+  await work();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+/** Composes full invocations after a warm-up and reports the median CPU time, and the first one's. */
 export async function measureComposeCpu(): Promise<ComposeCpu> {
   const config = readConfig({
     PUBLIC_URL: BENCH_SETTINGS.publicUrl,
@@ -25,11 +34,11 @@ export async function measureComposeCpu(): Promise<ComposeCpu> {
     POSTAL_ADDRESS: BENCH_SETTINGS.postalAddress,
     TOKEN_SECRET: BENCH_SETTINGS.tokenSecret,
   } as Env);
-  const perInvocation = SUBSCRIBERS_PER_MESSAGE.email * MESSAGES_PER_INVOCATION;
-  const targets = (offset: number): ComposeTarget[] =>
-    Array.from({ length: perInvocation }, (_, index) => ({
+  const perInvocation = MESSAGE_CAPACITY.email + MESSAGE_CAPACITY.sms;
+  const targets = (offset: number, count: number, sms: boolean): ComposeTarget[] =>
+    Array.from({ length: count }, (_, index) => ({
       id: benchSubscriberId(offset + index),
-      address: `cpu${offset + index}@example.com`,
+      address: sms ? `+1202555${String((offset + index) % 10_000).padStart(4, '0')}` : `cpu${offset + index}@example.com`,
       timezone: 'America/New_York',
       sendHour: 8,
       role: 'was_hurt' as const,
@@ -37,17 +46,18 @@ export async function measureComposeCpu(): Promise<ComposeCpu> {
       courseId: 'rebuild-trust',
       dueAt: Date.UTC(2026, 10, 25, 13, 0),
     }));
-  const compose = (list: ComposeTarget[]) => Promise.all(list.map((target) => composeEmail(config, target)));
-  await compose(targets(0));
+  const invocation = (run: number) => () => {
+    const offset = run * perInvocation;
+    return Promise.all([
+      ...targets(offset, MESSAGE_CAPACITY.email, false).map((target) => composeEmail(config, target)),
+      ...targets(offset + MESSAGE_CAPACITY.email, MESSAGE_CAPACITY.sms, true).map((target) => composeSms(config, target)),
+    ]);
+  };
+  const coldInvocationMs = await cpuMsOf(invocation(0));
+  for (let run = 1; run <= WARM_UP_RUNS; run++) await invocation(run)();
   const samples: number[] = [];
-  for (let run = 1; run <= RUNS; run++) {
-    const list = targets(run * perInvocation);
-    const before = process.cpuUsage();
-    await compose(list);
-    const used = process.cpuUsage(before);
-    samples.push((used.user + used.system) / 1000);
-  }
+  for (let run = 1; run <= RUNS; run++) samples.push(await cpuMsOf(invocation(WARM_UP_RUNS + run)));
   samples.sort((a, b) => a - b);
   const invocationMs = samples[Math.floor(samples.length / 2)]!;
-  return { invocationMs, groupMs: invocationMs / MESSAGES_PER_INVOCATION };
+  return { invocationMs, groupMs: invocationMs / (MESSAGE_CAPACITY.email / EMAILS_PER_CALL), coldInvocationMs };
 }

@@ -17,6 +17,8 @@ export interface ProviderTimeline {
   achievedPerSecond: number;
   /** Silences between accepted calls longer than twice the limit's spacing: how many, and the time they add up to. */
   gaps: { count: number; seconds: number; longestS: number };
+  /** The spacing between consecutive accepted calls that only 1% of them undercut (ms): how much the pace jitters. */
+  spacingP1Ms: number | null;
   /** Seconds since the tick of each 429 (rounded to 0.1 s), the first 40. */
   refusedAtS: number[];
   /** Accepted calls in each whole second since the tick. */
@@ -53,6 +55,7 @@ export class PaceRecorder {
       while (perSecond.length <= second) perSecond.push(0);
       perSecond[second]!++;
     }
+    const spacings = accepted.slice(1).map((at, index) => at - accepted[index]!).sort((a, b) => a - b);
     const span = first === null || last === null ? 0 : (last - first) / 1000;
     return {
       calls: this.answered.length,
@@ -62,6 +65,7 @@ export class PaceRecorder {
       lastAcceptedS: last === null ? null : round(last / 1000),
       achievedPerSecond: span > 0 ? round((accepted.length - 1) / span) : 0,
       gaps: { count: gaps.count, seconds: round(gaps.seconds), longestS: round(gaps.longestS) },
+      spacingP1Ms: spacings.length > 0 ? Math.round(spacings[Math.floor(spacings.length / 100)]!) : null,
       refusedAtS: refused.slice(0, 40).map((at) => round(at / 1000)),
       perSecond,
     };

@@ -24,8 +24,10 @@ export interface BenchFigures {
   speedup: number;
   bundleGzipBytes: number;
   bundleReactDomMarkers: string[];
-  /** CPU ms of composing one invocation's 4 groups of 100 emails, in Node (one group is a quarter). */
+  /** CPU ms of composing one full invocation's message (400 emails, 40 SMS) in a warm isolate, in Node. */
   composeCpuMsPerInvocation: number;
+  /** The same in a fresh isolate (the first invocation after a deploy or an eviction). */
+  composeCpuMsColdInvocation: number;
   /** With enforced rate limits: the floor (accepted calls ÷ limit), wall ÷ floor, 429s and calls. */
   pace?: { floorSeconds: number; ratio: number; refused: number; calls: number };
 }
@@ -51,12 +53,11 @@ export function checkTargets(figures: BenchFigures): TargetCheck[] {
   const requiredRate = TARGET_SUBSCRIBERS / TARGET_SECONDS;
   const atTargetSize = figures.subscribers === TARGET_SUBSCRIBERS;
   const fewestCalls = Math.ceil(figures.emailsSent / 100);
-  const cpuPerGroup = figures.composeCpuMsPerInvocation / 4;
   const cpu: TargetCheck = {
-    name: 'worker CPU per queue invocation (one email group)',
+    name: 'worker CPU per full queue invocation (400 emails, 40 SMS; warm)',
     target: `≤ ${TARGET_CPU_MS_PER_INVOCATION} ms`,
-    actual: `${cpuPerGroup.toFixed(1)} ms`,
-    pass: cpuPerGroup <= TARGET_CPU_MS_PER_INVOCATION,
+    actual: `${figures.composeCpuMsPerInvocation.toFixed(1)} ms (cold isolate: ${figures.composeCpuMsColdInvocation.toFixed(1)} ms)`,
+    pass: figures.composeCpuMsPerInvocation <= TARGET_CPU_MS_PER_INVOCATION,
   };
   const timing: TargetCheck[] = figures.pace
     ? [

@@ -139,6 +139,7 @@ async function main(): Promise<number> {
       bundleGzipBytes: bundle.gzipBytes,
       bundleReactDomMarkers: bundle.reactDomMarkers,
       composeCpuMsPerInvocation: composeCpu.invocationMs,
+      composeCpuMsColdInvocation: composeCpu.coldInvocationMs,
       ...(pace ? { pace } : {}),
     };
     const checks = checkTargets(figures);
@@ -169,11 +170,14 @@ async function main(): Promise<number> {
               ['429s received', `${pace.refused} of ${pace.calls} calls (${((pace.refused / Math.max(1, pace.calls)) * 100).toFixed(2)} %)`],
               ...(Object.entries(timelines ?? {}).map(([provider, line]) => [
                 `${provider}: accepted from / to (s), achieved per s, gaps`,
-                `${line.firstAcceptedS} / ${line.lastAcceptedS}, ${line.achievedPerSecond}/s, ${line.gaps.count} gaps = ${line.gaps.seconds} s (longest ${line.gaps.longestS} s); 429s at ${line.refusedAtS.slice(0, 12).join(' ') || '-'}`,
+                `${line.firstAcceptedS} / ${line.lastAcceptedS}, ${line.achievedPerSecond}/s (1% of spacings under ${line.spacingP1Ms} ms), ${line.gaps.count} gaps = ${line.gaps.seconds} s (longest ${line.gaps.longestS} s); 429s at ${line.refusedAtS.slice(0, 12).join(' ') || '-'}`,
               ]) as [string, string][]),
             ] as [string, string][])
           : []),
-        ['worker CPU per queue invocation (compose + sign + fill, Node, D1 excluded)', `${composeCpu.groupMs.toFixed(1)} ms per group of 100 emails; the consumer admits one email group per invocation (4 groups: ${composeCpu.invocationMs.toFixed(1)} ms)`],
+        [
+          'worker CPU per queue invocation (compose + sign + fill, Node, D1 excluded)',
+          `${composeCpu.invocationMs.toFixed(1)} ms for a full message (400 emails, 40 SMS) in a warm isolate, ${composeCpu.groupMs.toFixed(2)} ms per 100 emails; the first in a fresh isolate ${composeCpu.coldInvocationMs.toFixed(1)} ms`,
+        ],
         ['CPU seconds: workerd / this process', `${tick.cpuSeconds.workerd?.toFixed(1) ?? 'n/a'} / ${tick.cpuSeconds.node.toFixed(1)}`],
         ['peak memory: workerd VmHWM / this process maxRSS', `${mebibytes(workerdPeakRss)} / ${mebibytes(nodePeakRss)} (this process holds the stand-ins)`],
         ['load average before / after', `${loadAtStart} / ${loadAfterTick}`],

@@ -7,7 +7,7 @@ import { deliverDue, deliverGroup, type DeliveryContext, type DeliverySummary } 
 import { settleAcceptedDelivery } from './settle-accepted';
 import { planAllowance, type PaceGate, type Provider } from './pace';
 import { estimatePace, type PaceEstimate } from '../schedule/pace-estimate';
-import { LEASE_MS, SUBSCRIBERS_PER_MESSAGE, planTick, type Allowance, type DispatchMessage } from './plan';
+import { EMAILS_PER_CALL, LEASE_MS, planTick, type Allowance, type DispatchMessage } from './plan';
 
 /** What the daily send needs from the wiring: the delivery context, the queue and what this invocation spent. */
 export interface DispatchServices extends DeliveryContext {
@@ -69,7 +69,7 @@ async function runTickInline(services: DispatchServices, at: number): Promise<De
       await planTick(services.d1, queue, body);
       continue;
     }
-    const { summary } = await deliverGroup(services, body.subscriberIds, body.now, `inline-${crypto.randomUUID()}`);
+    const { summary } = await deliverGroup(services, [...body.email, ...body.sms], body.now, `inline-${crypto.randomUUID()}`);
     for (const key of Object.keys(totals) as (keyof DeliverySummary)[]) totals[key] += summary[key];
   }
   return totals;
@@ -86,13 +86,20 @@ const CPU_BUDGET_MS = 10;
 const PAGES_PER_CONTINUATION = 8;
 const PLAN_COST: MessageCost = { d1Queries: PAGES_PER_CONTINUATION * 2, subrequests: PAGES_PER_CONTINUATION * 3 + 1, cpuMs: 3 };
 /**
- * The most one `deliver` message may spend: load, claim, keys, record (5 statements); a pace slot, the provider calls,
- * a hold. CPU: composing, signing and filling 100 emails measured about 6 ms (npm run bench), 10 SMS well under 1 ms.
+ * What one `deliver` message may spend at most. D1: load, claim, record (4 statements), defer; per Resend call its
+ * key noted, or the members of the unanswered call it repeats looked up. Subrequests: one per provider call, a pace
+ * slot and at most one hold per provider. CPU: composing, signing and filling 100 emails, about 1 ms once the isolate
+ * is warm (npm run bench measures it), an SMS far less.
  */
-const DELIVER_COST: Record<'email' | 'sms', MessageCost> = {
-  email: { d1Queries: 8, subrequests: 5, cpuMs: 7 },
-  sms: { d1Queries: 8, subrequests: 12, cpuMs: 1 },
-};
+function deliverCost(body: Extract<DispatchMessage, { type: 'deliver' }>): MessageCost {
+  const calls = Math.ceil(body.email.length / EMAILS_PER_CALL);
+  const sms = body.sms.length;
+  const providers = (calls > 0 ? 1 : 0) + (sms > 0 ? 1 : 0);
+  return { d1Queries: 7 + 2 * calls, subrequests: calls + sms + 2 * providers, cpuMs: calls * CPU_MS_PER_EMAIL_CALL + sms * CPU_MS_PER_SMS };
+}
+/** Measured CPU of composing one Resend call's 100 emails, and one SMS, with a margin (bench/compose-cpu.ts). */
+const CPU_MS_PER_EMAIL_CALL = 1.5;
+const CPU_MS_PER_SMS = 0.02;
 /** Planned work must find its pace slot well inside its lease. */
 const PLAN_HORIZON_MS = LEASE_MS - 5 * 60_000;
 /** The longest the queue may hold a message back (the platform allows 12 hours). */
@@ -117,7 +124,7 @@ function withinBudget(usage: MessageCost, cost: MessageCost): boolean {
 }
 
 function costOf(body: DispatchMessage): MessageCost {
-  return body.type === 'plan' ? PLAN_COST : DELIVER_COST[body.channel];
+  return body.type === 'plan' ? PLAN_COST : deliverCost(body);
 }
 
 /** How many subscribers each channel may take on this tick, from what its pace has already booked. */
@@ -127,7 +134,7 @@ async function allowanceOf(pace: PaceGate): Promise<Allowance> {
     if (rate === null) return Number.MAX_SAFE_INTEGER;
     return planAllowance(rate, PLAN_HORIZON_MS, await pace.bookedAheadMs(provider)) * perCall;
   };
-  const [email, sms] = await Promise.all([perChannel('resend', SUBSCRIBERS_PER_MESSAGE.email), perChannel('twilio', 1)]);
+  const [email, sms] = await Promise.all([perChannel('resend', EMAILS_PER_CALL), perChannel('twilio', 1)]);
   return { email, sms };
 }
 
@@ -176,7 +183,7 @@ async function handleMessage(services: DispatchServices, message: Message<Dispat
       return;
     }
     const now = body.now + wholeMinutesSince(body.plannedAt, services.wallClock());
-    const { summary, againInMs } = await deliverGroup(services, body.subscriberIds, now, message.id);
+    const { summary, againInMs } = await deliverGroup(services, [...body.email, ...body.sms], now, message.id);
     for (const key of ['sent', 'retrying', 'suppressed', 'waiting', 'skipped'] as const) totals[key] += summary[key];
     if (againInMs === null) message.ack();
     else {

@@ -5,27 +5,28 @@ import { leaseDueSubscribers, postponeLeases, type LeasedSubscriber } from '../d
 /** Leased subscribers not yet in a full group, by channel. */
 export type PendingGroups = Record<Channel, string[]>;
 
-/** One queue message's worth of subscribers, all of one channel. */
-export interface Group {
-  channel: Channel;
-  subscriberIds: string[];
-}
+/** One queue message's worth of subscribers, by channel: what one invocation delivers. */
+export type Group = Record<Channel, string[]>;
 
 /** Subscribers each channel may still take on this tick (what its pace can send within a lease). */
 export type Allowance = Record<Channel, number>;
 
 /** What the tick hands to the delivery queue: groups of due subscribers, or "go on planning" for very large ticks. */
 export type DispatchMessage =
-  | { type: 'deliver'; now: number; plannedAt: number; channel: Channel; subscriberIds: string[] }
+  | { type: 'deliver'; now: number; plannedAt: number; email: string[]; sms: string[] }
   | { type: 'plan'; now: number; plannedAt: number; carried: PendingGroups; allowance: Allowance };
 
+/** Emails per Resend batch call (its maximum). */
+export const EMAILS_PER_CALL = 100;
 /**
- * Subscribers per queue message, by channel: one Resend batch call for email; for SMS (one Twilio call each)
- * few enough that a queue batch of messages stays inside 50 subrequests with the pace calls.
+ * The most subscribers of each channel one queue message (one invocation) takes, both channels together, so each
+ * invocation keeps both providers busy: Twilio's pace is the slow one (40 SMS are 4 s at 10/s) and Resend's calls
+ * fit inside it. Within the Free plan: 40 Twilio calls + 4 Resend calls + 4 pace calls stay under 50 subrequests,
+ * and composing 400 emails stays under the CPU budget (dispatch.ts).
  */
-export const SUBSCRIBERS_PER_MESSAGE: Record<Channel, number> = { email: 100, sms: 10 };
-/** Queue messages per sendBatch call (the platform allows 100 and 256 KB; 50 groups of 100 ids is ~100 KB). */
-export const MESSAGES_PER_SEND = 50;
+export const MESSAGE_CAPACITY: Record<Channel, number> = { email: 4 * EMAILS_PER_CALL, sms: 40 };
+/** Queue messages per sendBatch call (the platform allows 100 and 256 KB; 16 messages of 440 ids are ~210 KB). */
+export const MESSAGES_PER_SEND = 16;
 /** Due subscribers taken per query. */
 export const PAGE_SIZE = 1_000;
 /** Pages per invocation: each costs at most two D1 statements and three queue sends, so a tick stays under 50 of each. */
@@ -94,26 +95,21 @@ export function withinAllowance(leased: LeasedSubscriber[], allowance: Allowance
 }
 
 /**
- * Adds leased subscribers to the per-channel buffers and takes the full groups out; with `flush`, the partial
- * ones too. The channels' groups alternate, so a queue batch holds both and one provider's pace never idles
- * while the other's is waited for. Pure apart from the buffers it is given.
+ * Adds leased subscribers to the per-channel buffers and takes out the groups that are full for either channel,
+ * each with as much of the other channel as it holds (whole Resend calls only); with `flush`, the rest too. A group
+ * carries both channels, so one provider's pace never idles while the other's is waited for. Pure apart from the
+ * buffers it is given.
  */
 export function takeGroups(pending: PendingGroups, leased: LeasedSubscriber[], flush: boolean): Group[] {
-  const byChannel: Record<Channel, Group[]> = { email: [], sms: [] };
   for (const subscriber of leased) pending[subscriber.channel].push(subscriber.id);
-  for (const channel of ['email', 'sms'] as Channel[]) {
-    const size = SUBSCRIBERS_PER_MESSAGE[channel];
-    const ids = pending[channel];
-    const whole = flush ? ids.length : ids.length - (ids.length % size);
-    for (let start = 0; start < whole; start += size) byChannel[channel].push({ channel, subscriberIds: ids.slice(start, Math.min(start + size, whole)) });
-    pending[channel] = ids.slice(whole);
-  }
   const groups: Group[] = [];
-  for (let index = 0; index < Math.max(byChannel.email.length, byChannel.sms.length); index++) {
-    if (byChannel.email[index]) groups.push(byChannel.email[index]!);
-    if (byChannel.sms[index]) groups.push(byChannel.sms[index]!);
+  for (;;) {
+    const full = pending.email.length >= MESSAGE_CAPACITY.email || pending.sms.length >= MESSAGE_CAPACITY.sms;
+    const rest = flush && pending.email.length + pending.sms.length > 0;
+    if (!full && !rest) return groups;
+    const emails = Math.min(MESSAGE_CAPACITY.email, flush ? pending.email.length : pending.email.length - (pending.email.length % EMAILS_PER_CALL));
+    groups.push({ email: pending.email.splice(0, emails), sms: pending.sms.splice(0, MESSAGE_CAPACITY.sms) });
   }
-  return groups;
 }
 
 async function enqueueGroups(queue: Queue<DispatchMessage>, groups: Group[], now: number, plannedAt: number): Promise<number> {
