@@ -62,7 +62,8 @@ describe('sending at the providers’ pace', () => {
     expect(seconds).toBeLessThan(4 * 1.1 + 2);
     const sent = await rows<{ n: number }>("SELECT count(*) AS n FROM deliveries WHERE day = 3 AND status = 'sent'");
     expect(sent[0]!.n).toBe(800);
-    expect(run.handled).toBeGreaterThanOrEqual(8);
+    // One queue message is one invocation's work: 400 emails, four calls.
+    expect(run.handled).toBeGreaterThanOrEqual(2);
   }, 60_000);
 
   it('retries a 429 that still happens through the queue, honouring Retry-After, with the same payload: each email once', async () => {
