@@ -45,6 +45,17 @@ function render(course: Course, name: EmailTemplateName, values: Record<string, 
   return { html: fillTemplate(template.html, values, 'html'), text: fillTemplate(template.text, values, 'text') };
 }
 
+/** The host of PUBLIC_URL, parsed once: every email's List-Id carries it. */
+const hostnames = new Map<string, string>();
+function hostnameOf(publicUrl: string): string {
+  let hostname = hostnames.get(publicUrl);
+  if (hostname === undefined) {
+    hostname = new URL(publicUrl).hostname;
+    hostnames.set(publicUrl, hostname);
+  }
+  return hostname;
+}
+
 /** RFC 2369 / 8058 unsubscribe headers and List-Id (SPEC §5). */
 export function listHeaders(sender: EmailSender, recipient: EmailRecipient, course: Course): Record<string, string> {
   const mailto = plusAddress(sender.inboundAddress, recipient.unsubscribeToken);
@@ -52,7 +63,7 @@ export function listHeaders(sender: EmailSender, recipient: EmailRecipient, cour
   return {
     'List-Unsubscribe': targets.join(', '),
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    'List-Id': `${course.title.replace(/[<>"\r\n]/g, '')} <${course.id}.${new URL(sender.publicUrl).hostname}>`,
+    'List-Id': `${course.title.replace(/[<>"\r\n]/g, '')} <${course.id}.${hostnameOf(sender.publicUrl)}>`,
   };
 }
 
@@ -68,7 +79,8 @@ function courseEmail(sender: EmailSender, recipient: EmailRecipient, course: Cou
 }
 
 function footerValues(sender: EmailSender, recipient: EmailRecipient): Record<string, string> {
-  return { ...recipient.links, postalAddress: sender.postalAddress, supportLine: sender.supportLine };
+  const { unsubscribeUrl, journalUrl } = recipient.links;
+  return { unsubscribeUrl, journalUrl, postalAddress: sender.postalAddress, supportLine: sender.supportLine };
 }
 
 /** The double opt-in email: one link, nothing else is sent until it is followed. */
@@ -85,16 +97,15 @@ export function buildWelcomeEmail(sender: EmailSender, recipient: EmailRecipient
 
 /** One day's step: title, quote, text, our practice and prompt, and the links. */
 export function buildStepEmail(sender: EmailSender, recipient: EmailRecipient, course: Course, day: CourseDay, dayUrl: string): OutgoingEmail {
-  const body = render(course, day.quote === null ? 'daily-step-no-quote' : 'daily-step', {
-    ...footerValues(sender, recipient),
-    dayNumber: String(day.day),
-    title: day.title,
-    ...(day.quote === null ? {} : { quote: day.quote }),
-    text: day.text,
-    practice: day.ours.practice,
-    prompt: day.ours.prompt,
-    dayUrl,
-  });
+  const values = footerValues(sender, recipient);
+  values.dayNumber = String(day.day);
+  values.title = day.title;
+  if (day.quote !== null) values.quote = day.quote;
+  values.text = day.text;
+  values.practice = day.ours.practice;
+  values.prompt = day.ours.prompt;
+  values.dayUrl = dayUrl;
+  const body = render(course, day.quote === null ? 'daily-step-no-quote' : 'daily-step', values);
   return courseEmail(sender, recipient, course, subjectsOf(course).step(day), body);
 }
 
