@@ -1,7 +1,7 @@
 // The providers' pace as a schedule of send slots (pure): tickets hand out slots at the allowed rate, in order, once.
 
 /** Share of the provider's limit we plan for, so clock jitter between us and the provider does not cost 429s. */
-export const PACE_SAFETY = 0.95;
+export const PACE_SAFETY = 0.97;
 /** Tickets are forgotten this long after their last slot has passed. */
 const TICKET_MEMORY_MS = 5 * 60_000;
 
