@@ -53,8 +53,11 @@ export const STALE_CLAIM_MS = 20 * 60_000;
 export const MAX_PACE_SLEEP_MS = 20_000;
 /** How long an unanswered SMS waits for Twilio's status callback before it is sent again. */
 const SMS_UNANSWERED_WAIT_MS = 45 * 60_000;
-/** Immediate re-sends of an unanswered provider call, with the same key and payload. */
-const UNANSWERED_RETRIES = 2;
+/**
+ * Immediate re-sends of unanswered Resend calls, with the same key and payload, shared by a group's calls: with its
+ * 40 SMS, 4 Resend calls and 4 pace calls, a full group stays within 50 subrequests (dispatch.ts counts them).
+ */
+export const UNANSWERED_RETRIES = 2;
 
 const NOTHING: DeliverySummary = { sent: 0, retrying: 0, suppressed: 0, waiting: 0, skipped: 0 };
 
@@ -250,6 +253,7 @@ async function sendEmails(context: DeliveryContext, claims: Claim[], byId: Map<s
   const results: ClaimOutcome[] = [];
   const calls = await planEmailCalls(context.d1, claims, context.email.maxBatch);
   let refusal: RateLimited | null = null;
+  let repeatsLeft = UNANSWERED_RETRIES;
   for (const call of calls) {
     if (refusal) {
       // Refused for pace: the rest of the group waits for the queue to bring it back after the Retry-After.
@@ -263,7 +267,7 @@ async function sendEmails(context: DeliveryContext, claims: Claim[], byId: Map<s
     let outcomes = await context.email.sendBatch(emails, key);
     // Once a call went unanswered (or repeats one that did), only an acceptance settles it: keep its key until then.
     let uncertain = call.key !== null || outcomes.some(isUnanswered);
-    for (let retry = 0; retry < UNANSWERED_RETRIES && outcomes.some(isUnanswered); retry++) {
+    for (; repeatsLeft > 0 && outcomes.some(isUnanswered); repeatsLeft--) {
       outcomes = await context.email.sendBatch(emails, key);
     }
     uncertain ||= outcomes.some(isUnanswered);

@@ -3,7 +3,7 @@ import { loadSendLoad } from '../db/dispatch-queries';
 import { FREE_PLAN_LIMITS, type InvocationUsage } from '../platform/invocation-meter';
 import type { SendOutcome } from '../channels/channel';
 import { composeEmail, composeSms, type ComposeTarget } from './compose';
-import { deliverDue, deliverGroup, type DeliveryContext, type DeliverySummary } from './deliver';
+import { UNANSWERED_RETRIES, deliverDue, deliverGroup, type DeliveryContext, type DeliverySummary } from './deliver';
 import { settleAcceptedDelivery } from './settle-accepted';
 import { planAllowance, type PaceGate, type Provider } from './pace';
 import { estimatePace, type PaceEstimate } from '../schedule/pace-estimate';
@@ -87,8 +87,8 @@ const PAGES_PER_CONTINUATION = 8;
 const PLAN_COST: MessageCost = { d1Queries: PAGES_PER_CONTINUATION * 2, subrequests: PAGES_PER_CONTINUATION * 3 + 1, cpuMs: 3 };
 /**
  * What one `deliver` message may spend at most. D1: load, claim, record (4 statements), defer; per Resend call its
- * key noted, or the members of the unanswered call it repeats looked up. Subrequests: one per provider call, a pace
- * slot and at most one hold per provider. CPU: composing, signing and filling 100 emails, about 1.4 ms in a warm
+ * key noted, or the members of the unanswered call it repeats looked up. Subrequests: one per provider call and the
+ * group's repeats of unanswered Resend calls, a pace slot and at most one hold per provider. CPU: composing, signing and filling 100 emails, about 1.4 ms in a warm
  * isolate (npm run bench measures it), an SMS far less.
  */
 function deliverCost(body: DeliverMessage): MessageCost {
@@ -96,7 +96,8 @@ function deliverCost(body: DeliverMessage): MessageCost {
   const calls = Math.ceil(group.email.length / EMAILS_PER_CALL);
   const sms = group.sms.length;
   const providers = (calls > 0 ? 1 : 0) + (sms > 0 ? 1 : 0);
-  return { d1Queries: 7 + 2 * calls, subrequests: calls + sms + 2 * providers, cpuMs: calls * CPU_MS_PER_EMAIL_CALL + sms * CPU_MS_PER_SMS };
+  const repeats = calls > 0 ? UNANSWERED_RETRIES : 0;
+  return { d1Queries: 7 + 2 * calls, subrequests: calls + repeats + sms + 2 * providers, cpuMs: calls * CPU_MS_PER_EMAIL_CALL + sms * CPU_MS_PER_SMS };
 }
 type DeliverMessage = Extract<DispatchMessage, { type: 'deliver' }>;
 
