@@ -79,6 +79,11 @@ describe('stripReply', () => {
     expect(stripReply({ text })).toBe('It went well.\nWe laughed. Twice.');
   });
 
+  it('keeps a paragraph that starts with "On" when the quote header comes paragraphs later', () => {
+    const text = 'On Friday the apology came out wrong.\n\nToday I tried again and it landed.\n\nOn Wed, Apr 1, 2026 at 8:00 AM Rebuild Trust <course@example.com> wrote:\n> Day 4 of 30\n';
+    expect(stripReply({ text })).toBe('On Friday the apology came out wrong.\n\nToday I tried again and it landed.');
+  });
+
   it('keeps answers written between quoted lines and drops the quotes', () => {
     const text = '> What did you notice?\nThat I get defensive fast.\n\n> What will you try tomorrow?\nCounting to ten.\n';
     expect(stripReply({ text })).toBe('That I get defensive fast.\n\nCounting to ten.');

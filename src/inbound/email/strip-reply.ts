@@ -109,7 +109,13 @@ function attributionLength(lines: readonly string[], index: number): number {
     const next = lines[index + extra]!.trim();
     // Polymail wraps its address as "<\nmailto:Name <a@b>\n> wrote:": that last ">" closes the address.
     if (next.length > MAX_PATTERN_LINE || (QUOTED.test(next) && !/^>\s?wrote:$/.test(next))) return 0;
-    joined = next ? `${joined} ${next}` : joined;
+    // A blank line inside a wrap follows an unfinished line (Polymail: "… John Smith\n\n<\nmailto:…"); after a
+    // finished sentence ("On friday it didn't work.") the paragraph is the person's, whatever "wrote:" comes later.
+    if (!next) {
+      if (/[.!?]$/.test(joined)) return 0;
+      continue;
+    }
+    joined = `${joined} ${next}`;
     if (joined.length > MAX_PATTERN_LINE) return 0;
     if (isAttribution(joined)) return extra + 1;
   }
