@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { keywordBaselineSaysDanger } from '../bench/safety-keyword-baseline';
 import { SIGN_PRIORS, decisiveSigns } from '../src/inbound/reflections/safety-check/danger-signs';
 import { featuresOf } from '../src/inbound/reflections/safety-check/features';
-import { passagesOf } from '../src/inbound/reflections/safety-check/passages';
+import { passageFeaturesOf } from '../src/inbound/reflections/safety-check/passages';
 import { fitModel, probabilityOfExample, type Example, type Model } from './safety/fit';
 import { formatFigures, loadSafetyCorpus, measureCheck, type LabelledReflection } from '../test/support/safety-corpus';
 
@@ -16,9 +16,8 @@ const MIN_EXPORTED_WEIGHT = Number(process.env.MIN_EXPORTED_WEIGHT ?? 0.1);
 const SET_FOLDS = 5;
 
 function toExample(item: LabelledReflection): Example {
-  const [whole = '', ...runs] = passagesOf(item.text);
-  const { features, signs } = featuresOf(whole);
-  return { whole: [...features], passages: runs.map((run) => [...featuresOf(run).features]), decisive: decisiveSigns([...signs]).length > 0, danger: item.danger, set: item.set };
+  const { whole, runs } = passageFeaturesOf(item.text);
+  return { whole: [...whole.features], passages: runs.map((run) => [...run]), decisive: decisiveSigns([...whole.signs]).length > 0, danger: item.danger, set: item.set };
 }
 
 /** The model as exported: small weights dropped, the rest to two decimals. */

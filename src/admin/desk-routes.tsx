@@ -67,7 +67,7 @@ export const adminDeskRoutes = new Hono<AppEnv>()
     const action = readAction(c.req.param('action'));
     const enrolment = await enrolmentOr404(c);
     const result = await runDeskAction(c.var.services, enrolment, action, c.var.now);
-    console.log(JSON.stringify({ event: 'operator_action', action, done: result.done }));
+    c.var.services.log.info('operator_action', { action, done: result.done });
     if (!result.done) throw new AppError('invalid_request', result.message);
     return c.redirect(`/admin/subscribers/${enrolment.id}?done=${action}`, 303);
   });

@@ -15,6 +15,7 @@ import {
 } from '../db/dispatch-queries';
 import { findCourse } from '../course/course';
 import { composeEmail, composeSms, type ComposeTarget } from './compose';
+import type { Logger } from '../platform/log';
 import type { PaceGate, PaceSlot, Provider } from './pace';
 import { MAX_ATTEMPTS, advanceAfterSend, decideDue, retryDelay, type DueSubscriber } from '../schedule/progress';
 import { smsDeliveryKey } from './settle-accepted';
@@ -28,6 +29,8 @@ export interface DeliveryContext {
   /** The wall clock and a real wait: pacing is about the provider's real seconds, not the tick's instant. */
   wallClock(): number;
   sleep(ms: number): Promise<void>;
+  /** The invocation's logger (nothing personal in it). */
+  log: Logger;
 }
 
 export interface DeliverySummary {
@@ -103,7 +106,7 @@ export async function deliverGroup(context: DeliveryContext, ids: string[], now:
     const course = findCourse(row.course_id);
     if (!course) {
       // Someone removed a course folder with enrolments still running: nothing is sent, nothing is lost.
-      console.error(JSON.stringify({ event: 'course_missing', course: row.course_id }));
+      context.log.error('course_missing', { course: row.course_id });
       waits.push({ id: row.id, until: now + MISSING_COURSE_WAIT_MS });
       return;
     }

@@ -212,7 +212,7 @@ async function handleMessage(services: DispatchServices, message: Message<Dispat
     }
   } catch (error) {
     // Nothing is lost: unsent steps stay due (their lease expires) and the message is retried.
-    console.error(JSON.stringify({ event: 'queue_message_failed', type: body.type, error: (error as Error).message }));
+    services.log.error('queue_message_failed', { type: body.type, error: (error as Error).message });
     message.retry({ delaySeconds: 30 });
   }
 }

@@ -133,7 +133,7 @@ export async function receiveRoutedEmail(services: Services, message: RoutedEmai
   try {
     email = await parseRoutedEmail(message, raw);
   } catch (error) {
-    console.warn(JSON.stringify({ event: 'inbound_email_unreadable', error: error instanceof Error ? error.message.slice(0, 200) : 'unknown' }));
+    services.log.warn('inbound_email_unreadable', { error: error instanceof Error ? error.message.slice(0, 200) : 'unknown' });
     return { outcome: 'unreadable' };
   }
   return receiveInboundEmail(services, email, now);

@@ -122,6 +122,6 @@ async function sendSupportLine(services: Services, subscriber: Subscriber): Prom
   const message = await composeSupportLineEmail(services.config, subscriber);
   const [outcome] = await services.email.sendBatch([message], `support-line-${subscriber.id}`);
   if (outcome && isAccepted(outcome)) return true;
-  console.error(JSON.stringify({ event: 'support_line_not_sent', subscriber: subscriber.id, error: outcome && 'error' in outcome ? outcome.error : 'no outcome' }));
+  services.log.error('support_line_not_sent', { subscriber: subscriber.id, error: outcome && 'error' in outcome ? outcome.error : 'no outcome' });
   return false;
 }

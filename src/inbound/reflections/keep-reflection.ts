@@ -1,6 +1,7 @@
 // The one pipeline every reply goes through (SMS, Resend inbound, Email Routing): flag if it speaks of danger, store once.
 import type { Channel } from '../../db/schema';
 import { storeReflection, type ReflectionStore } from '../../db/reflections';
+import type { Logger } from '../../platform/log';
 import { speaksOfDanger } from './safety';
 
 export interface IncomingReply {
@@ -25,7 +26,7 @@ export type KeptReflection =
  * Keeps a reply as a reflection, encrypted with the whole message. `sendSupportLine` is true the first time a
  * subscriber's reflection speaks of violence or danger, so the caller answers with the support line once.
  */
-export async function keepReflection(store: ReflectionStore, reply: IncomingReply): Promise<KeptReflection> {
+export async function keepReflection(store: ReflectionStore & { log: Logger }, reply: IncomingReply): Promise<KeptReflection> {
   const text = reply.text.trim();
   if (!text) return { kept: false, reason: 'empty' };
   const flagged = speaksOfDanger(text);
@@ -41,6 +42,6 @@ export async function keepReflection(store: ReflectionStore, reply: IncomingRepl
     day: reply.day,
   });
   if (!result.stored) return { kept: false, reason: result.known ? 'duplicate' : 'unknown_subscriber' };
-  if (flagged) console.warn(JSON.stringify({ event: 'reflection_flagged', subscriber: reply.subscriberId, day: result.day }));
+  if (flagged) store.log.warn('reflection_flagged', { subscriber: reply.subscriberId, day: result.day });
   return { kept: true, day: result.day, flagged, sendSupportLine: result.firstFlag };
 }

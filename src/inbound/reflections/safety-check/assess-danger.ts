@@ -1,7 +1,6 @@
 // Pure: does a reflection speak of danger? Decisive signs, then the trained model's probability on its likeliest passage.
 import { decisiveSigns } from './danger-signs';
-import { featuresOf } from './features';
-import { passagesOf } from './passages';
+import { passageFeaturesOf } from './passages';
 import { SAFETY_MODEL } from './safety-model';
 
 /** What the check concluded about one reflection, and why; nothing of the text itself. */
@@ -26,10 +25,9 @@ export function modelProbability(features: Iterable<string>): number {
  * few sentences (see passagesOf) reaches its threshold.
  */
 export function assessDanger(text: string): DangerAssessment {
-  const [whole = '', ...runs] = passagesOf(text);
-  const { features, signs } = featuresOf(whole);
-  let probability = modelProbability(features);
-  for (const run of runs) probability = Math.max(probability, modelProbability(featuresOf(run).features));
-  const decisive = decisiveSigns([...signs]);
+  const { whole, runs } = passageFeaturesOf(text);
+  let probability = modelProbability(whole.features);
+  for (const run of runs) probability = Math.max(probability, modelProbability(run));
+  const decisive = decisiveSigns([...whole.signs]);
   return { danger: decisive.length > 0 || probability >= SAFETY_MODEL.threshold, probability, decisive };
 }

@@ -1,4 +1,5 @@
 // Pure: a reflection cut into the passages the model reads: the whole of it, and each run of a few sentences.
+import { featuresOf, type ReflectionFeatures } from './features';
 import { MAX_CHECKED_CHARS } from './read-text';
 
 /** Sentences in one passage: danger told in passing sits in one or two of them, with the one before for context. */
@@ -24,4 +25,10 @@ export function passagesOf(text: string): string[] {
   const runs: string[] = [];
   for (let start = 0; start + PASSAGE_SENTENCES <= sentences.length && runs.length < MAX_RUNS; start++) runs.push(sentences.slice(start, start + PASSAGE_SENTENCES).join(' '));
   return [checked, ...runs];
+}
+
+/** What the model reads of a reflection, in the worker and in training alike: the whole text's features and signs, then each run's features. */
+export function passageFeaturesOf(text: string): { whole: ReflectionFeatures; runs: Set<string>[] } {
+  const [whole = '', ...runs] = passagesOf(text);
+  return { whole: featuresOf(whole), runs: runs.map((run) => featuresOf(run).features) };
 }
