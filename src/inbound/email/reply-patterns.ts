@@ -15,6 +15,25 @@ const VERB_AT_END =
   /(?<!\p{L})(wrote|sent|a écrit|escribió|escreveu|ha scritto|scrisse|schrieb|schreef|geschreven|skrev|kirjoitti|napisał|napisała|napisał\(a\)|napsal|napsala|đã viết|написал|написала|написал\(а\)|написав|написав\(ла\)|пише|пишет|έγραψε|yazdı|írta)\s?:?$/iu;
 /** "2016-10-24 15:36 GMT+02:00 Name <a@b>:" (Gmail in several locales) and "2011/4/7 Name <a@b>". */
 const DATED = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b/;
+/** "2016-03-03 17:21 GMT+01:00 Some One" (Gmail's dated line with a zone and no address). */
+const DATED_ZONED = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}\s*(GMT|UTC)[+-]\d{1,2}:?\d{2}\s+\S/;
+/** "Some One <a@b> wrote:", "Name via List <a@b> schrieb am Fr., 28. Apr. 2017 um 11:53 Uhr:": an address, then the verb. */
+const VERB_AFTER_ADDRESS = new RegExp(`^\\s+(${ATTRIBUTION_VERB.source})(\\s.{0,80})?:$`, 'iu');
+/** One address as a word: "a@b.example", "<a@b.example>", "(<a@b.example>)", or one wrapped before its end ("<a@b"). */
+const ADDRESS = /^["'(<]*[^\s<>()@"']+@([^\s<>()@"']+\.\p{L}{2,}[>)"']*|$)/u;
+
+/** The line from the start of its last word holding "@" (so each pattern is matched once, anchored, in linear time). */
+function fromLastAddress(line: string): string {
+  const at = line.lastIndexOf('@');
+  return at < 0 ? '' : line.substring(line.lastIndexOf(' ', at) + 1);
+}
+
+/** "… Some One <a@b> wrote:", "… <a@b> schrieb am Fr., 28. Apr. 2017 um 11:53 Uhr:": the verb right after an address. */
+function verbFollowsAddress(line: string): boolean {
+  const tail = fromLastAddress(line);
+  const word = tail.split(/\s/, 1)[0]!;
+  return ADDRESS.test(word) && VERB_AFTER_ADDRESS.test(tail.substring(word.length));
+}
 /** "---- John Smith wrote ----" (Android), "------On … wrote-----". */
 const DASHED_WROTE = /^-{2,}.{1,200}\bwrote\s*-{2,}$/i;
 
@@ -28,9 +47,11 @@ export function isAttribution(text: string): boolean {
   if (line.length > MAX_PATTERN_LINE) return false;
   if (DASHED_WROTE.test(line)) return true;
   if (DATED.test(line) && line.includes('@') && (line.endsWith(':') || line.endsWith('>'))) return true;
+  if (DATED_ZONED.test(line)) return true;
   if (!/[:>-]$/.test(line) && !/\bwrote$/i.test(line)) return false;
   if (!/\d|@/.test(line)) return false;
   if (ATTRIBUTION_START.test(line) && ATTRIBUTION_VERB.test(line)) return true;
+  if (verbFollowsAddress(line)) return true;
   // "вт, 3 мар. 2026 г. в 08:00, Name <a@b>:" (Gmail in many locales), "03.03.2026, 08:00, "Name" <a@b>:" (Yandex)
   if (/[>)]\s?:$/.test(line) && line.includes('@') && /\d/.test(line) && line.length <= 300) return true;
   // "15 марта 2016 г., в 14:21, Иван <ivan@example.com> написал(а):", "ti 3. maalisk. 2026 klo 8.00 … kirjoitti:"
@@ -40,7 +61,11 @@ export function isAttribution(text: string): boolean {
 /** Whether a line can start an attribution that continues on the next lines (so joining them is worth trying). */
 export function mayStartAttribution(line: string): boolean {
   const text = line.trim();
-  return text.length > 0 && text.length <= MAX_PATTERN_LINE && (ATTRIBUTION_START.test(text) || /^\d{1,4}[-/. ]/.test(text) || /^-{2,}/.test(text));
+  return (
+    text.length > 0 &&
+    text.length <= MAX_PATTERN_LINE &&
+    (ATTRIBUTION_START.test(text) || /^\d{1,4}[-/. ]/.test(text) || /^-{2,}/.test(text) || ADDRESS.test(fromLastAddress(text).split(/\s/, 1)[0]!))
+  );
 }
 
 /** The person's words before an attribution that shares their line ("reply On Wed, … wrote:"), or null. */
@@ -58,6 +83,14 @@ export function textBeforeAttribution(line: string): string | null {
 const SEPARATOR =
   /^[*_\s]{0,3}-{2,}\s*(Original Message|Original message|Reply Message|Forwarded message|Forwarded Message|Ursprüngliche Nachricht|Ursprungliche Nachricht|Antwort Nachricht|Weitergeleitete Nachricht|Oprindelig meddelelse|Videresendt meddelelse|Message d'origine|Message original|Message transféré|Mensaje original|Mensaje reenviado|Messaggio originale|Messaggio inoltrato|Oorspronkelijk bericht|Doorgestuurd bericht|Originalmeddelande|Ursprungligt meddelande|Vidarebefordrat meddelande|Opprinnelig melding|Videresendt melding|Alkuperäinen viesti|Välitetty viesti|Исходное сообщение|Пересылаемое сообщение|Оригінальне повідомлення|Oryginalna wiadomość|Wiadomość przekazana|Mensagem original|Mensagem encaminhada|Původní zpráva|Eredeti üzenet|Orijinal Mesaj)\s*-*[*_\s]{0,3}$/i;
 const FORWARD_INTRO = /^(Begin forwarded message|Anfang der weitergeleiteten Nachricht|Début du message réexpédié|Inicio del mensaje reenviado|Inizio messaggio inoltrato|Begin doorgestuurd bericht)\s?:$/i;
+
+/** A rule or line that introduces a forwarded message (not a reply's copy of the original). */
+const FORWARD = /(forward|weitergeleitet|transféré|reenviado|inoltrato|doorgestuurd|videresendt|vidarebefordrat|välitetty|пересылаемое|przekazana|encaminhada|réexpédié)/i;
+
+/** True for a separator that starts a forwarded message ("---------- Forwarded message ----------"). */
+export function isForwardSeparator(line: string): boolean {
+  return isSeparator(line) && FORWARD.test(line);
+}
 
 /** True for a rule line that introduces a copied or forwarded original. */
 export function isSeparator(line: string): boolean {
@@ -81,31 +114,52 @@ export function headerName(line: string): string | null {
 
 /** "Sent from my iPhone", "Get Outlook for iOS", BlackBerry network footers and their translations. */
 const DEVICE =
-  'iphone|ipad|ipod|android|blackberry|mobile|phone|samsung|galaxy|htc|nokia|smartphone|tablet|outlook|mailbox|acompli|airmail|spark|gmail|yahoo|aol|proton|huawei|pixel|xiaomi|handy|телефон|айфон|iphone|smartfon|telefon|móvil|movil|portable|celular|cellulare|windows mail|mail for|superhuman|fairemail|k-9|bluemail';
+  'iphone|ipad|ipod|android|blackberry|mobile|phone|cell|galaxy|windows|samsung|galaxy|htc|nokia|smartphone|tablet|outlook|mailbox|acompli|airmail|spark|gmail|yahoo|aol|proton|huawei|pixel|xiaomi|handy|телефон|айфон|iphone|smartfon|telefon|móvil|movil|portable|celular|cellulare|windows mail|mail for|superhuman|fairemail|k-9|bluemail';
 /** "Sent [wirelessly] from my [three words at most] <device>": the device is named at once, not later in a sentence. */
 const SENT_FROM = new RegExp(
   `^(sent|envoyé|envoye|enviado|inviato|verzonden|verstuurd|skickat|sendt|lähetetty|отправлено|надіслано|wysłane|gesendet|odesláno)(\\s+\\p{L}+){0,2}\\s+(from|with|via|using|by|on|de|depuis|desde|da|dal|vanaf|met|från|fra|с|з|z|von|mit|par)\\s+(\\S+\\s+){0,3}?(${DEVICE})`,
   'iu',
 );
-const OTHER_MOBILE = /^(von meinem|envoyé de mon|envoyé depuis mon|enviado desde mi|enviado do meu|inviato da|verstuurd vanaf mijn|get outlook for|download outlook for|отправлено из|skickat från min)(?!\p{L}).{0,80}$/iu;
+const OTHER_MOBILE = new RegExp(
+  `^(von meinem|diese nachricht wurde von meinem|envoyé de mon|envoyé depuis mon|enviado desde mi|enviado do meu|inviato da|verstuurd vanaf mijn|get outlook for|download outlook for|отправлено из|skickat från min|from my (${DEVICE}))(?!\\p{L}).{0,80}$`,
+  'iu',
+);
+/** "從我的 iPhone 傳送", "发自我的iPhone", "iPhoneから送信": the same line in Chinese and Japanese. */
+const CJK_MOBILE = /^(從我的|从我的|发自我的|發自我的).{1,30}(傳送|发送|發送)?$|^.{1,30}から送信$/u;
+/** "Sent from my TI-85": a short "Sent from my …" with nothing after the device is a signature whatever the device. */
+const SENT_FROM_MY_SHORT = /^sent from my(\s+[^\s,;]+){1,3}\.?$/i;
+/** "Someone from mobile": a signature naming nothing but the phone. */
+const FROM_MOBILE = /^\p{L}+ from (my )?(mobile|phone|iphone|android)$/iu;
+
+/** The line as an app writes it, without a link's target or the brackets around it ("<<sent by galaxy>>", "(Sent from …)"). */
+function signatureText(line: string): string {
+  return line
+    .trim()
+    .replace(/\[([^\]]{1,40})\]\([^)\s]{1,200}\)/g, '$1')
+    .replace(/<?https?:\/\/\S{1,200}>?/g, '')
+    .replace(/^(<<|\(|\[)\s*(.{1,100}?)\s*(>>|\)|\])$/, '$2')
+    .trim();
+}
 
 /** True for a line a phone or mail app adds under every message (never a sentence of the person's own). */
 export function isMobileSignature(line: string): boolean {
-  const text = line.trim();
+  if (line.trim().length > 160) return false;
+  const text = signatureText(line);
   if (text.length > 120) return false;
-  if (OTHER_MOBILE.test(text)) return true;
+  if (OTHER_MOBILE.test(text) || CJK_MOBILE.test(text) || SENT_FROM_MY_SHORT.test(text) || FROM_MOBILE.test(text)) return true;
   // "Sent from my desk, which is calmer than my phone" is a sentence: the device must be named right away.
   return SENT_FROM.test(text) && text.split(/\s+/).length <= 14;
 }
 
 /** A closing line on its own: "Thanks!", "Best regards,", "Cheers", "Viele Grüße", "С уважением," … */
 const CLOSING =
-  /^(thanks|thank you|thanks again|many thanks|thanks so much|thank you so much|thx|ty|cheers|best|all the best|best regards|best wishes|kind regards|kindest regards|warm regards|warmest regards|warmly|regards|sincerely|yours|yours truly|yours sincerely|love|lots of love|with love|xx|xoxo|hugs|take care|talk soon|cordialement|bien cordialement|merci|bises|bien à vous|grüße|viele grüße|liebe grüße|beste grüße|lg|vg|mfg|mit freundlichen grüßen|danke|saludos|un saludo|saludos cordiales|abrazos|un abrazo|gracias|cumprimentos|atenciosamente|abraços|obrigado|obrigada|groeten|groetjes|met vriendelijke groet|hartelijke groet|hälsningar|mvh|med vänliga hälsningar|vänliga hälsningar|venlig hilsen|hilsen|med vennlig hilsen|с уважением|спасибо|всего доброго|pozdrawiam|pozdrowienia|dzięki|cordiali saluti|saluti|grazie|un abbraccio|ystävällisin terveisin|terveisin)\s*[,.!:;)]*\s*$/iu;
+  /^(thanks|thank you|thanks again|many thanks|thanks so much|thank you so much|thx|ty|cheers|best|all the best|best regards|best wishes|kind regards|kindest regards|warm regards|warmest regards|warmly|regards|sincerely|yours|yours truly|yours sincerely|love|lots of love|with love|xx|xoxo|hugs|take care|talk soon|cordialement|bien cordialement|merci|bises|bien à vous|grüße|viele grüße|liebe grüße|beste grüße|lg|vg|mfg|mit freundlichen grüßen|danke|saludos|un saludo|saludos cordiales|abrazos|un abrazo|gracias|cumprimentos|atenciosamente|abraços|obrigado|obrigada|groeten|groetjes|met vriendelijke groet|hartelijke groet|hälsningar|mvh|med vänliga hälsningar|vänliga hälsningar|venlig hilsen|med venlig hilsen|hilsen|med vennlig hilsen|с уважением|спасибо|всего доброго|pozdrawiam|pozdrowienia|dzięki|cordiali saluti|saluti|grazie|un abbraccio|ystävällisin terveisin|terveisin)\s*[,.!:;)]*\s*$/iu;
 
 /** True for a line that is only a closing ("Thanks!", "Kind regards,"), the start of a sign-off. */
 export function isClosing(line: string): boolean {
   const text = line.trim();
-  return text.length <= 40 && CLOSING.test(text);
+  // "Med venlig hilsen / Kind regards": a closing in two languages.
+  return text.length <= 60 && text.split(/\s+\/\s+/, 3).every((part) => part.length <= 40 && CLOSING.test(part));
 }
 
 /** "-roman", "- Roman", "-Lev.", "~ Ana": a name signed under a dash. */

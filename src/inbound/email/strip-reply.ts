@@ -5,6 +5,7 @@ import {
   MAX_PATTERN_LINE,
   headerName,
   isAttribution,
+  isForwardSeparator,
   isSeparator,
   mayStartAttribution,
   textBeforeAttribution,
@@ -15,7 +16,7 @@ import { stripSignature } from './strip-signature';
  * The extractor's version, stored beside every email reflection. Raise it when the rules change, so stored
  * messages can be extracted again (never over an edit the person made).
  */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 
 /** Longest text (characters) an email's part is read to: anything further is not read at all, so cost is bounded. */
 export const MAX_REPLY_TEXT_CHARS = 200_000;
@@ -56,7 +57,7 @@ function readableText(body: ReplyBody): string {
 function normalise(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
-    .replace(/[\ufeff\u200b\u200c\u200d\u2060]/g, '')
+    .replace(/[\ufeff\u200b\u200c\u200d\u2060\u1427]/g, '')
     .replace(/[\u00a0\u202f]/g, ' ');
 }
 
@@ -91,7 +92,8 @@ function quotePrefix(depth: number): string {
   return depth > 0 ? `${'>'.repeat(depth)} ` : '';
 }
 
-const QUOTED = /^\s*>/;
+/** A quoted line: ">", or Supercite's initials before it ("C> ", "JD> "). */
+const QUOTED = /^\s*(\p{Lu}{1,3})?>/u;
 /** How many following lines an attribution may be wrapped over ("On …, Name <\naddress>\nwrote:"). */
 const ATTRIBUTION_SPAN = 5;
 
@@ -107,20 +109,33 @@ function attributionLength(lines: readonly string[], index: number): number {
   let joined = first.trim();
   for (let extra = 1; extra < ATTRIBUTION_SPAN && index + extra < lines.length; extra += 1) {
     const next = lines[index + extra]!.trim();
-    // Polymail wraps its address as "<\nmailto:Name <a@b>\n> wrote:": that last ">" closes the address.
-    if (next.length > MAX_PATTERN_LINE || (QUOTED.test(next) && !/^>\s?wrote:$/.test(next))) return 0;
+    // Polymail wraps its address as "<\nmailto:Name <a@b>\n> wrote:", Gmail as "<a@b\n>:": that ">" closes the address.
+    if (next.length > MAX_PATTERN_LINE || (QUOTED.test(next) && !/^>\s?(wrote)?:$/.test(next))) return 0;
     // A blank line inside a wrap follows an unfinished line (Polymail: "… John Smith\n\n<\nmailto:…"); after a
     // finished sentence ("On friday it didn't work.") the paragraph is the person's, whatever "wrote:" comes later.
     if (!next) {
       if (/[.!?]$/.test(joined)) return 0;
       continue;
     }
+    if (endsSentence(joined)) return 0;
     joined = `${joined} ${next}`;
     if (joined.length > MAX_PATTERN_LINE) return 0;
     if (isAttribution(joined)) return extra + 1;
   }
   return 0;
 }
+
+/** True when `text` ends a sentence ("… let you know then...", "… it!"), which a wrapped quote header never does
+ * ("… Fr., 28." and "16 aug." end in a date). */
+function endsSentence(text: string): boolean {
+  const words = text.split(' ');
+  const last = words[words.length - 1]!;
+  if (/[!?]$/.test(last)) return true;
+  return /^\p{Ll}{3,}(\.|\.\.\.)$/u.test(last) && !/^\d/.test(words[words.length - 2] ?? '');
+}
+
+/** A header line of a kind not listed ("Risposta: …", "Reply-To: …") inside a copied block. */
+const OTHER_HEADER = /^\*{0,2}\p{L}[\p{L}-]{1,24}\*{0,2}:\*{0,2}\s/u;
 
 /** True when a copied header block (two header lines within HEADER_WINDOW lines, or a lone "From:" with an
  * address) starts at `index`. */
@@ -130,6 +145,8 @@ function startsHeaderBlock(lines: readonly string[], index: number): boolean {
   for (let next = index + 1; next < lines.length && next <= index + HEADER_WINDOW; next += 1) {
     const other = headerName(lines[next]!);
     if (other && other !== name) return true;
+    // "From: foo\nBar baz." is the person's line, not a copy: a header block's lines follow each other.
+    if (!other && !isBlank(lines[next]!) && !OTHER_HEADER.test(lines[next]!.trim())) break;
   }
   // A lone "From: someone@example.com" with nothing but a copy after it (talon's link case).
   return /^\*{0,2}(from|von|de|от|van|fra|från)\b/i.test(lines[index]!.trim()) && /@/.test(lines[index]!);
@@ -168,18 +185,36 @@ function ownLines(lines: readonly string[]): string[] {
       if (before) own.push(before);
       let next = index + span;
       while (next < lines.length && isBlank(lines[next]!)) next += 1;
-      // An attribution over ">" lines starts a quote; over plain lines, a copy that runs to the end.
-      if (next < lines.length && QUOTED.test(lines[next]!)) {
+      // An attribution over ">" lines starts a quote; over plain lines, a copy that runs to the end, unless nothing of
+      // the person's came before it: then they wrote under it (a bottom-posted reply, Gmail's unquoted reply).
+      if ((next < lines.length && QUOTED.test(lines[next]!)) || !hasWords(own)) {
         index = next;
         continue;
       }
       break;
+    }
+    if (isForwardSeparator(line) && !hasWords(own)) {
+      // A forward with nothing written above it: what was forwarded is what the person sent.
+      index = afterHeaderBlock(lines, index + 1);
+      continue;
     }
     if (isSeparator(line) || startsHeaderBlock(lines, index)) break;
     own.push(line);
     index += 1;
   }
   return dropTrailingRules(own);
+}
+
+function hasWords(lines: readonly string[]): boolean {
+  return lines.some((line) => !isBlank(line));
+}
+
+/** The first line after a forward's copied header block (its header lines and their wrapped values) starting at `from`. */
+function afterHeaderBlock(lines: readonly string[], from: number): number {
+  let index = from;
+  while (index < lines.length && isBlank(lines[index]!)) index += 1;
+  while (index < lines.length && !isBlank(lines[index]!) && index - from < HEADER_WINDOW * 2) index += 1;
+  return index;
 }
 
 function nextIsQuoted(lines: readonly string[], from: number): boolean {
@@ -193,7 +228,7 @@ function nextIsQuoted(lines: readonly string[], from: number): boolean {
 /** Outlook draws a rule of underscores above a copied header block; a rule left at the end is not the person's. */
 function dropTrailingRules(lines: string[]): string[] {
   let end = lines.length;
-  while (end > 0 && /^\s*([_\-=*]{3,}|)\s*$/.test(lines[end - 1]!)) end -= 1;
+  while (end > 0 && /^\s*([-_=*#~+]{2,}|)\s*$/.test(lines[end - 1]!)) end -= 1;
   return end === lines.length ? lines : lines.slice(0, end);
 }
 

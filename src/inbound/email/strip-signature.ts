@@ -3,6 +3,8 @@ import { CONTACT_DETAIL, LIST_FOOTER, isClosing, isDashName, isMobileSignature, 
 
 /** A signature is found only among the last lines: this many non-blank ones at most. */
 const TAIL_LINES = 12;
+/** At most this many lines are taken from the end one by one (a stack of apps' lines, a sign-off, a contact block). */
+const MAX_SIGNATURE_LINES = 40;
 /** Lines of a signature or contact block are short. */
 const SIGNATURE_LINE = 72;
 
@@ -18,7 +20,7 @@ export function stripSignature(lines: readonly string[]): string[] {
   const first = firstContent(lines);
   if (first < 0) return [];
   end = cutAtDelimiter(lines, first, end);
-  for (let round = 0; round < 6; round += 1) {
+  for (let round = 0; round < MAX_SIGNATURE_LINES; round += 1) {
     const before = end;
     end = trimEnd(lines, end);
     const last = end - 1;
@@ -31,6 +33,11 @@ export function stripSignature(lines: readonly string[]): string[] {
     }
     if (last === first) break;
     if (isDashName(line) && !/^\s*-\s/.test(lines[previousContent(lines, last)] ?? '')) {
+      end = last;
+      continue;
+    }
+    // "Kind regards" or "Med venlig hilsen / Kind regards" closing the message, with no name under it.
+    if (isClosing(line) && /regards|gr(ü|ue)(ß|ss)e|hilsen|groet|saludos|cordialement|pozdrawiam|уважением|terveisin|hälsningar/i.test(line)) {
       end = last;
       continue;
     }
@@ -74,7 +81,7 @@ function cutAtDelimiter(lines: readonly string[], first: number, end: number): n
     if (at <= first || !isSignatureDelimiter(lines[at]!)) continue;
     const below = candidates.filter((index) => index > at);
     const footer = below.some((index) => LIST_FOOTER.test(lines[index]!));
-    if (footer || below.every((index) => lines[index]!.trim().length <= SIGNATURE_LINE)) return at;
+    if (footer || below.every((index) => lines[index]!.trim().length <= SIGNATURE_LINE || isMobileSignature(lines[index]!))) return at;
   }
   return end;
 }
@@ -98,7 +105,7 @@ function cutContactBlock(lines: readonly string[], first: number, end: number): 
   const block = lines.slice(start, end);
   if (start <= first || block.length < 2 || block.length > 6) return end;
   if (!block.every(isSignatureLike) || !block.some((line) => CONTACT_DETAIL.test(line))) return end;
-  if (LIST_FOOTER.test(block.join(' ')) || /^[\p{L}'.-]+(\s[\p{L}'.,-]+){0,4}$/u.test(block[0]!.trim())) return start;
+  if (LIST_FOOTER.test(block.join(' ')) || /^[\p{L}'.-]+(\s(\||[\p{L}'.,-]+)){0,6}$/u.test(block[0]!.trim())) return start;
   return end;
 }
 
