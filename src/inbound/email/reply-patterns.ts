@@ -100,8 +100,8 @@ export function isSeparator(line: string): boolean {
 
 /** A header line of a copied original (From:, Sent:, Date:, To:, Subject: and their translations), bold or not. */
 const HEADER_LINE =
-  /^\*{0,2}(From|Sent|Date|To|Cc|Subject|Von|Gesendet|Datum|An|Betreff|De|Envoyé|Date|À|A|Objet|Enviado|Enviada|Para|Asunto|Fecha|Assunto|Da|Inviato|Oggetto|Data|Van|Verzonden|Aan|Onderwerp|Från|Skickat|Till|Ämne|Fra|Sendt|Til|Emne|Dato|От|Отправлено|Дата|Кому|Тема|Копия|Від|Надіслано|Od|Wysłano|Wysłane|Do|Temat|Lähettäjä|Lähetetty|Vastaanottaja|Aihe|Odesláno|Komu|Předmět|Feladó|Elküldve|Címzett|Tárgy|Kimden|Gönderildi|Kime|Konu)\s?\*{0,2}\s?:\*{0,2}(\s|$)/i;
-const HEADER_NAME = /^\*{0,2}([^\s:*]+)/;
+  /^\*{0,2}(From|Sent|Date|To|Cc|Subject|Von|Gesendet|Datum|An|Betreff|De|Envoyé|Date|À|A|Objet|Enviado|Enviada|Para|Asunto|Fecha|Assunto|Da|Inviato|Oggetto|Data|Van|Verzonden|Aan|Onderwerp|Från|Skickat|Till|Ämne|Fra|Sendt|Til|Emne|Dato|От|Отправлено|Дата|Кому|Тема|Копия|Від|Надіслано|Od|Wysłano|Wysłane|Do|Temat|Lähettäjä|Lähetetty|Vastaanottaja|Aihe|Odesláno|Komu|Předmět|Feladó|Elküldve|Címzett|Tárgy|Kimden|Gönderildi|Kime|Konu|Sujet|Copie à|Message du|发件人|发送时间|收件人|抄送|主题|寄件者|寄件日期|收件者|副本|主旨|差出人|送信日時|宛先|件名)\s?\*{0,2}\s?[:：]\*{0,2}(\s|$)/i;
+const HEADER_NAME = /^\*{0,2}([^\s:：*]+)/;
 /** Where a copied header block's lines may be found: this many lines from its first. */
 export const HEADER_WINDOW = 6;
 
@@ -154,17 +154,21 @@ export function isMobileSignature(line: string): boolean {
 
 /** A closing line on its own: "Thanks!", "Best regards,", "Cheers", "Viele Grüße", "С уважением," … */
 const CLOSING =
-  /^(thanks|thank you|thanks again|many thanks|thanks so much|thank you so much|thx|ty|cheers|best|all the best|best regards|best wishes|kind regards|kindest regards|warm regards|warmest regards|warmly|regards|sincerely|yours|yours truly|yours sincerely|love|lots of love|with love|xx|xoxo|hugs|take care|talk soon|cordialement|bien cordialement|merci|bises|bien à vous|grüße|viele grüße|liebe grüße|beste grüße|lg|vg|mfg|mit freundlichen grüßen|danke|saludos|un saludo|saludos cordiales|abrazos|un abrazo|gracias|cumprimentos|atenciosamente|abraços|obrigado|obrigada|groeten|groetjes|met vriendelijke groet|hartelijke groet|hälsningar|mvh|med vänliga hälsningar|vänliga hälsningar|venlig hilsen|med venlig hilsen|hilsen|med vennlig hilsen|с уважением|спасибо|всего доброго|pozdrawiam|pozdrowienia|dzięki|cordiali saluti|saluti|grazie|un abbraccio|ystävällisin terveisin|terveisin)\s*[,.!:;)]*\s*$/iu;
+  /^(thanks|thank you|thanks again|many thanks|thanks so much|thank you so much|thx|ty|cheers|best|all the best|best regards|best wishes|kind regards|kindest regards|warm regards|warmest regards|warmly|regards|sincerely|yours|yours truly|yours sincerely|love|lots of love|with love|xx|xoxo|hugs|take care|talk soon|cordialement|bien cordialement|merci|bises|bien à vous|grüße|viele grüße|liebe grüße|beste grüße|lg|vg|mfg|mit freundlichen grüßen|danke|saludos|un saludo|saludos cordiales|abrazos|un abrazo|gracias|cumprimentos|atenciosamente|abraços|obrigado|obrigada|groeten|groetjes|met vriendelijke groet|hartelijke groet|hälsningar|mvh|med vänliga hälsningar|vänliga hälsningar|venlig hilsen|med venlig hilsen|hilsen|kh|mvh|med vennlig hilsen|с уважением|спасибо|всего доброго|pozdrawiam|pozdrowienia|z poważaniem|z powazaniem|dzięki|cordiali saluti|saluti|grazie|un abbraccio|ystävällisin terveisin|terveisin)\s*[,.!:;)]*\s*$/iu;
+
+/** Japanese closings: "以上、よろしくお願いいたします", "よろしくお願いします". */
+const JAPANESE_CLOSING = /^(以上[、。]?\s*)?(どうぞ)?よろしくお願い(いた|致)?します[。！]?$/u;
 
 /** True for a line that is only a closing ("Thanks!", "Kind regards,"), the start of a sign-off. */
 export function isClosing(line: string): boolean {
   const text = line.trim();
   // "Med venlig hilsen / Kind regards": a closing in two languages.
+  if (JAPANESE_CLOSING.test(text)) return true;
   return text.length <= 60 && text.split(/\s+\/\s+/, 3).every((part) => part.length <= 40 && CLOSING.test(part));
 }
 
-/** "-roman", "- Roman", "-Lev.", "~ Ana": a name signed under a dash. */
-const DASH_NAME = /^[-~–—]\s?\p{Lu}?[\p{L}'.]{1,20}(\s[\p{L}'.]{1,20})?\.?$/u;
+/** "-roman", "- Roman", "-Lev.", "~ Ana", "-Maarten de Jong", "/John": a name signed under a dash or a slash. */
+const DASH_NAME = /^[-~–—/]\s?\p{Lu}?[\p{L}'.]{1,20}(\s[\p{L}'.]{1,20}){0,2}\.?$/u;
 
 /** True for a dash-signed name like "-roman". */
 export function isDashName(line: string): boolean {
@@ -179,6 +183,13 @@ export function isSignatureDelimiter(line: string): boolean {
 /** Words of a mailing-list footer or an automatic notice under the person's words. */
 export const LIST_FOOTER =
   /(mailing list|listinfo|unsubscribe|you received this (message|email) because|to post to this group|view this discussion|google groups|manage your subscription|list-unsubscribe|abbestellen|se désabonner|se desinscrire)/i;
+
+/** The first line of a legal notice under a message ("Disclaimer", "This message … is intended solely for …"). */
+export const DISCLAIMER =
+  /^(disclaimer|confidentiality notice|legal notice|(this|the information (contained )?in this) (e-?mail|message|communication)\b.{0,120}\b(confidential|privileged|intended (solely|only) for))/i;
+
+/** A banner a mail system puts above the message ("CAUTION: This email originated from outside of …"). */
+export const EXTERNAL_BANNER = /^\[?(caution|external( email| sender)?|warning|attention)\]?\s*:?.{0,40}\b(outside|external)\b/i;
 
 /** Pieces of a contact block: phone, address, link, title words. */
 export const CONTACT_DETAIL =

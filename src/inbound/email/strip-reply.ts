@@ -1,11 +1,13 @@
 // Pure: the person's own words from an email reply, without the quoted history around them or their signature.
 import { htmlToText } from './html-to-text';
 import {
+  EXTERNAL_BANNER,
   HEADER_WINDOW,
   MAX_PATTERN_LINE,
   headerName,
   isAttribution,
   isForwardSeparator,
+  isMobileSignature,
   isSeparator,
   mayStartAttribution,
   textBeforeAttribution,
@@ -57,7 +59,7 @@ function readableText(body: ReplyBody): string {
 function normalise(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
-    .replace(/[\ufeff\u200b\u200c\u200d\u2060\u1427]/g, '')
+    .replace(/[\ufeff\u200b\u2060\u1427]/g, '')
     .replace(/[\u00a0\u202f]/g, ' ');
 }
 
@@ -106,6 +108,8 @@ function attributionLength(lines: readonly string[], index: number): number {
   const first = lines[index]!;
   if (isAttribution(first)) return 1;
   if (!mayStartAttribution(first)) return 0;
+  // A wrapped quote header names its date or address on its first line; "Am heutigen Tage" over one is the person's.
+  if (!/\d|@/.test(first) && first.trim().split(/\s+/).length > 1) return 0;
   let joined = first.trim();
   for (let extra = 1; extra < ATTRIBUTION_SPAN && index + extra < lines.length; extra += 1) {
     const next = lines[index + extra]!.trim();
@@ -158,6 +162,11 @@ function isQuoteContinuation(line: string): boolean {
   return /https?:\/\//.test(text) || (text.length > 0 && !/\s/.test(text) && /[=)/]/.test(text));
 }
 
+/** A line starting in lower case right under a long quoted line: the end of that line, wrapped by a client. */
+function isWrappedQuoteEnd(above: string, line: string): boolean {
+  return QUOTED.test(above) && above.length >= 50 && /^\p{Ll}/u.test(line.trim());
+}
+
 /**
  * The person's lines: everything not quoted, not an attribution and not below a copied original. Text above, below
  * or between quoted blocks is kept; after an unquoted copy (an attribution followed by plain lines, a header block,
@@ -170,8 +179,15 @@ function ownLines(lines: readonly string[]): string[] {
     const line = lines[index]!;
     if (QUOTED.test(line)) {
       index += 1;
-      // A wrapped link's tail between quoted lines belongs to the quote.
-      while (index < lines.length && !QUOTED.test(lines[index]!) && isQuoteContinuation(lines[index]!) && nextIsQuoted(lines, index + 1)) index += 1;
+      // A wrapped link's tail between quoted lines belongs to the quote, and so does a long quoted line's wrapped end
+      // that lost its ">" ("> … Nullam pharetra d\nignissim odio?\n>").
+      while (
+        index < lines.length &&
+        !QUOTED.test(lines[index]!) &&
+        (isQuoteContinuation(lines[index]!) || (isWrappedQuoteEnd(lines[index - 1]!, lines[index]!) && QUOTED.test(lines[index + 1] ?? ''))) &&
+        nextIsQuoted(lines, index + 1)
+      )
+        index += 1;
       continue;
     }
     if (isBlank(line)) {
@@ -193,12 +209,22 @@ function ownLines(lines: readonly string[]): string[] {
       }
       break;
     }
+    if (!hasWords(own) && (EXTERNAL_BANNER.test(line.trim()) && line.length <= MAX_PATTERN_LINE)) {
+      index += 1;
+      continue;
+    }
+    if (!hasWords(own) && startsHeaderBlock(lines, index)) {
+      // The message opens with its own copied header block (a pasted or forwarded message): its body is what was sent.
+      index = afterHeaderBlock(lines, index);
+      continue;
+    }
     if (isForwardSeparator(line) && !hasWords(own)) {
       // A forward with nothing written above it: what was forwarded is what the person sent.
       index = afterHeaderBlock(lines, index + 1);
       continue;
     }
-    if (isSeparator(line) || startsHeaderBlock(lines, index)) break;
+    // A phone's "Sent from my iPhone" under the person's words: below it is the message they answered.
+    if (isSeparator(line) || startsHeaderBlock(lines, index) || (hasWords(own) && isMobileSignature(line) && hasWords(lines.slice(index + 1, index + 40)))) break;
     own.push(line);
     index += 1;
   }

@@ -1,10 +1,12 @@
 // Pure: the signature under a person's words ("-- ", "Sent from my iPhone", "Thanks!\nRoman", a contact block) cut off.
-import { CONTACT_DETAIL, LIST_FOOTER, isClosing, isDashName, isMobileSignature, isSignatureDelimiter } from './reply-patterns';
+import { CONTACT_DETAIL, DISCLAIMER, LIST_FOOTER, isClosing, isDashName, isMobileSignature, isSignatureDelimiter } from './reply-patterns';
 
 /** A signature is found only among the last lines: this many non-blank ones at most. */
 const TAIL_LINES = 12;
 /** At most this many lines are taken from the end one by one (a stack of apps' lines, a sign-off, a contact block). */
 const MAX_SIGNATURE_LINES = 40;
+/** How far up from the end a legal notice or a closing over a rule is looked for (non-blank lines). */
+const NOTICE_LINES = 30;
 /** Lines of a signature or contact block are short. */
 const SIGNATURE_LINE = 72;
 
@@ -19,6 +21,8 @@ export function stripSignature(lines: readonly string[]): string[] {
   let end = trimEnd(lines, lines.length);
   const first = firstContent(lines);
   if (first < 0) return [];
+  end = cutAtDisclaimer(lines, first, end);
+  end = cutAtClosingOverRule(lines, first, end);
   end = cutAtDelimiter(lines, first, end);
   for (let round = 0; round < MAX_SIGNATURE_LINES; round += 1) {
     const before = end;
@@ -37,7 +41,7 @@ export function stripSignature(lines: readonly string[]): string[] {
       continue;
     }
     // "Kind regards" or "Med venlig hilsen / Kind regards" closing the message, with no name under it.
-    if (isClosing(line) && /regards|gr(ü|ue)(ß|ss)e|hilsen|groet|saludos|cordialement|pozdrawiam|уважением|terveisin|hälsningar/i.test(line)) {
+    if (isClosing(line) && /regards|gr(ü|ue)(ß|ss)e|hilsen|groet|saludos|cordialement|pozdrawiam|poważaniem|powazaniem|уважением|terveisin|hälsningar|よろしく/i.test(line)) {
       end = last;
       continue;
     }
@@ -72,6 +76,22 @@ function tail(lines: readonly string[], end: number, count: number): number[] {
   const found: number[] = [];
   for (let at = end - 1; at >= 0 && found.length < count; at -= 1) if (!isBlank(lines[at])) found.push(at);
   return found.reverse();
+}
+
+/** A legal notice among the last lines ("Disclaimer", "This message … is intended solely for …") and all below it. */
+function cutAtDisclaimer(lines: readonly string[], first: number, end: number): number {
+  for (const at of tail(lines, end, NOTICE_LINES)) if (at > first && lines[at]!.length <= 2000 && DISCLAIMER.test(lines[at]!.trim())) return at;
+  return end;
+}
+
+/** "Thanks,\n_____\nName, title, phone, notices …": a closing right over a rule starts the signature, however long. */
+function cutAtClosingOverRule(lines: readonly string[], first: number, end: number): number {
+  for (const at of tail(lines, end, NOTICE_LINES)) {
+    if (at <= first || !isSignatureDelimiter(lines[at]!)) continue;
+    const closing = previousContent(lines, at);
+    if (closing > first && isClosing(lines[closing]!)) return closing;
+  }
+  return end;
 }
 
 /** A delimiter line among the last lines, with only signature-like lines (or a list footer) below it. */
