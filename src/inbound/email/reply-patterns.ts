@@ -43,7 +43,7 @@ const DASHED_WROTE = /^-{2,}.{1,200}\bwrote\s*-{2,}$/i;
  * name a date, time or address, so a sentence that only starts with "On" is not one.
  */
 export function isAttribution(text: string): boolean {
-  const line = text.trim();
+  const line = text.trim().replace(/：$/, ':');
   if (line.length > MAX_PATTERN_LINE) return false;
   if (DASHED_WROTE.test(line)) return true;
   if (DATED.test(line) && line.includes('@') && (line.endsWith(':') || line.endsWith('>'))) return true;
@@ -54,6 +54,8 @@ export function isAttribution(text: string): boolean {
   if (verbFollowsAddress(line)) return true;
   // "вт, 3 мар. 2026 г. в 08:00, Name <a@b>:" (Gmail in many locales), "03.03.2026, 08:00, "Name" <a@b>:" (Yandex)
   if (/[>)]\s?:$/.test(line) && line.includes('@') && /\d/.test(line) && line.length <= 300) return true;
+  // "Name <a@b> 于2026年3月3日周二 上午8:00写道：" (Chinese), "2026년 3월 3일 (화) 오전 8:00, Name <a@b>님이 작성:" (Korean)
+  if (/(写道|寫道|작성):$/u.test(line) && /\d|@/.test(line)) return true;
   // "15 марта 2016 г., в 14:21, Иван <ivan@example.com> написал(а):", "ti 3. maalisk. 2026 klo 8.00 … kirjoitti:"
   return /\d/.test(line) && /(:|wrote)$/i.test(line) && VERB_AT_END.test(line);
 }
