@@ -9,18 +9,19 @@ import path from 'node:path';
 import { parseCorpus } from '../support/reply-corpus';
 import { formatFigures, loadSafetyCorpus, measureCheck } from '../support/safety-corpus';
 
-/** The product's target: met on the train split, not yet on reflections written apart (about 0.9 both ways). */
+/** The product's target: met on the train split, on set 11 and on set 12's recall; set 12's precision is 0.946. */
 const TARGET = 0.95;
 /**
- * What the check reached on the held-out split (set 11, 420 lines written apart and never read, measured once with the
- * model trained on every other set: precision 0.949, recall 0.935): the floor this test keeps. Below the target; see
- * test/fixtures/safety/README.md.
+ * What the check reached on the two held-out sets, each written apart and never read, measured once with the network
+ * trained on every other set (test/fixtures/safety/README.md): set 11 (420 lines) precision 0.975, recall 0.970;
+ * set 12 (410 lines, written as an outside tester would) precision 0.946, recall 0.955. These are the floors kept.
  */
-const HELD_OUT_FLOOR = { precision: 0.945, recall: 0.93 };
+const HELD_OUT_FLOORS = { heldout: { precision: 0.97, recall: 0.965 }, heldout12: { precision: 0.945, recall: 0.95 } };
 
 describe('the safety check on the labelled corpus', () => {
   const train = loadSafetyCorpus('train');
   const heldout = loadSafetyCorpus('heldout');
+  const heldout12 = loadSafetyCorpus('heldout12');
 
   it('was trained on the train split as it stands (retrain with scripts/train-safety.ts after editing the corpus)', () => {
     expect(SAFETY_MODEL.trainedOn).toBe(train.length);
@@ -28,16 +29,22 @@ describe('the safety check on the labelled corpus', () => {
 
   it('keeps train and held-out apart, each with dangers and a third or more figurative or ordinary uses of violent words', () => {
     const trainTexts = new Set(train.map((item) => item.text.toLowerCase()));
-    expect(heldout.filter((item) => trainTexts.has(item.text.toLowerCase()))).toEqual([]);
-    expect(train.length + heldout.length).toBeGreaterThanOrEqual(600);
-    for (const split of [train, heldout]) {
+    for (const split of [heldout, heldout12]) expect(split.filter((item) => trainTexts.has(item.text.toLowerCase()))).toEqual([]);
+    expect(heldout.length).toBeGreaterThanOrEqual(300);
+    expect(heldout12.length).toBeGreaterThanOrEqual(300);
+    for (const split of [train, heldout, heldout12]) {
       expect(split.filter((item) => item.danger).length).toBeGreaterThan(split.length / 3);
       expect(split.filter((item) => !item.danger).length).toBeGreaterThan(split.length / 3);
     }
   });
 
-  it(`reaches ${TARGET} on the train split and holds its floor on the held-out split, far above the keyword check it replaces`, () => {
-    for (const [name, items, floor] of [['train', train, { precision: TARGET, recall: TARGET }], ['held-out', heldout, HELD_OUT_FLOOR]] as const) {
+  it(`reaches ${TARGET} on the train split and holds its floors on both held-out sets, far above the keyword check it replaces`, () => {
+    const splits = [
+      ['train', train, { precision: TARGET, recall: TARGET }],
+      ['set 11', heldout, HELD_OUT_FLOORS.heldout],
+      ['set 12', heldout12, HELD_OUT_FLOORS.heldout12],
+    ] as const;
+    for (const [name, items, floor] of splits) {
       const before = measureCheck(items, keywordBaselineSaysDanger);
       const after = measureCheck(items, speaksOfDanger);
       console.log(`safety ${name.padEnd(8)} keyword check: ${formatFigures(before)}`);
@@ -50,7 +57,7 @@ describe('the safety check on the labelled corpus', () => {
   });
 
   it('takes microseconds per reflection, and a bounded time on a 1 MiB reply', () => {
-    const texts = [...train, ...heldout].map((item) => item.text);
+    const texts = [...train, ...heldout, ...heldout12].map((item) => item.text);
     for (const text of texts) speaksOfDanger(text);
     const rounds = 5;
     const started = performance.now();
@@ -75,8 +82,9 @@ describe('the safety check on the labelled corpus', () => {
     const ordinary = [...new Set(readdirSync(corpusDir).flatMap((file) => parseCorpus(readFileSync(path.join(corpusDir, file), 'utf8')).map((item) => item.expected)))].filter(Boolean);
     const alarmed = ordinary.filter((text) => speaksOfDanger(text));
     console.log(`safety ordinary replies: ${alarmed.length} of ${ordinary.length} raise the alarm`);
-    expect(ordinary.length).toBeGreaterThan(80);
-    // Two of 87 still do (a note left on the fridge, a pasted feedback banner); see test/fixtures/safety/README.md.
-    expect(alarmed.length).toBeLessThanOrEqual(2);
+    expect(ordinary.length).toBeGreaterThan(110);
+    // Four of 126 still do, all short replies about writing something down (a note left on the fridge, a letter to
+    // oneself, "I will tell you how it went..."); see test/fixtures/safety/README.md.
+    expect(alarmed.length).toBeLessThanOrEqual(4);
   });
 });

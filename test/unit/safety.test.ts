@@ -56,6 +56,15 @@ describe('speaksOfDanger', () => {
     expect(many[1]?.split('.').length).toBe(PASSAGE_SENTENCES + 1);
   });
 
+  it('leaves a reflection in a language it cannot read to the decisive signs alone', () => {
+    for (const text of ['Dziś przeprosiłem za konkretną rzecz, a nie za wszystko naraz.', 'Hoy pude escuchar sin interrumpir. Fue difícil.', 'Heute habe ich ihr zugehört, ohne mich zu verteidigen.']) {
+      expect(assessDanger(text)).toEqual({ danger: false, probability: 0, decisive: [] });
+    }
+    // An English reflection is read by the model as before, a short one included.
+    expect(assessDanger('He texted me that he will kill me if I leave.').probability).toBeGreaterThan(0.5);
+    expect(assessDanger('Done.').probability).toBeGreaterThan(0);
+  });
+
   it('names the decisive sign it found, and nothing of the text', () => {
     const assessment = assessDanger('He put his arm across my throat until I saw spots.');
     expect(assessment).toMatchObject({ danger: true, decisive: ['hands_on_neck'] });
