@@ -130,7 +130,7 @@ const OTHER_MOBILE = new RegExp(
 const CJK_MOBILE = /^(從我的|从我的|发自我的|發自我的).{1,30}(傳送|发送|發送)?$|^.{1,30}から送信$/u;
 /** "Sent from my TI-85", "Sent from my Alcatel Flash2": a short "Sent from my …" ending in a brand or model name (a capital
  * or a digit) is a signature whatever the device; "Sent from my heart." is not. */
-const SENT_FROM_MY_SHORT = /^[Ss]ent from my(\s+[^\s,;]+){0,2}\s+[^\s,;]*[\p{Lu}\d][^\s,;]*\.?$/u;
+const SENT_FROM_MY_SHORT = /^[Ss]ent from my(\s+[^\s,;]+){0,3}\s+[^\s,;]*[\p{Lu}\d][^\s,;]*\.?$/u;
 /** "Someone from mobile": a signature naming nothing but the phone. */
 const FROM_MOBILE = /^\p{L}+ from (my )?(mobile|phone|iphone|android)$/iu;
 
