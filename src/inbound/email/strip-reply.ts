@@ -174,20 +174,14 @@ function isWrappedQuoteEnd(above: string, line: string): boolean {
  */
 function ownLines(lines: readonly string[]): string[] {
   const own: string[] = [];
+  // Whether the person has written anything yet: what opens a message (a banner, its own header block, a forward, an
+  // attribution over plain lines) is read differently from what follows their words.
+  let written = false;
   let index = 0;
   while (index < lines.length) {
     const line = lines[index]!;
     if (QUOTED.test(line)) {
-      index += 1;
-      // A wrapped link's tail between quoted lines belongs to the quote, and so does a long quoted line's wrapped end
-      // that lost its ">" ("> … Nullam pharetra d\nignissim odio?\n>").
-      while (
-        index < lines.length &&
-        !QUOTED.test(lines[index]!) &&
-        (isQuoteContinuation(lines[index]!) || (isWrappedQuoteEnd(lines[index - 1]!, lines[index]!) && QUOTED.test(lines[index + 1] ?? ''))) &&
-        nextIsQuoted(lines, index + 1)
-      )
-        index += 1;
+      index = afterQuotedLine(lines, index);
       continue;
     }
     if (isBlank(line)) {
@@ -198,37 +192,60 @@ function ownLines(lines: readonly string[]): string[] {
     const before = textBeforeAttribution(line);
     const span = before === null ? attributionLength(lines, index) : 1;
     if (span > 0) {
-      if (before) own.push(before);
+      if (before) {
+        own.push(before);
+        written = true;
+      }
       let next = index + span;
       while (next < lines.length && isBlank(lines[next]!)) next += 1;
       // An attribution over ">" lines starts a quote; over plain lines, a copy that runs to the end, unless nothing of
       // the person's came before it: then they wrote under it (a bottom-posted reply, Gmail's unquoted reply).
-      if ((next < lines.length && QUOTED.test(lines[next]!)) || !hasWords(own)) {
+      if ((next < lines.length && QUOTED.test(lines[next]!)) || !written) {
         index = next;
         continue;
       }
       break;
     }
-    if (!hasWords(own) && (EXTERNAL_BANNER.test(line.trim()) && line.length <= MAX_PATTERN_LINE)) {
-      index += 1;
-      continue;
+    if (!written) {
+      const opening = afterOpening(lines, index);
+      if (opening > index) {
+        index = opening;
+        continue;
+      }
     }
-    if (!hasWords(own) && startsHeaderBlock(lines, index)) {
-      // The message opens with its own copied header block (a pasted or forwarded message): its body is what was sent.
-      index = afterHeaderBlock(lines, index);
-      continue;
-    }
-    if (isForwardSeparator(line) && !hasWords(own)) {
-      // A forward with nothing written above it: what was forwarded is what the person sent.
-      index = afterHeaderBlock(lines, index + 1);
-      continue;
-    }
+    if (isSeparator(line) || startsHeaderBlock(lines, index)) break;
     // A phone's "Sent from my iPhone" under the person's words: below it is the message they answered.
-    if (isSeparator(line) || startsHeaderBlock(lines, index) || (hasWords(own) && isMobileSignature(line) && hasWords(lines.slice(index + 1, index + 40)))) break;
+    if (written && isMobileSignature(line) && hasWords(lines.slice(index + 1, index + 40))) break;
     own.push(line);
+    written = true;
     index += 1;
   }
   return dropTrailingRules(own);
+}
+
+/** The line after a quoted line, past a wrapped link's tail or a wrapped line's end that lost its ">" (both the quote's). */
+function afterQuotedLine(lines: readonly string[], index: number): number {
+  let next = index + 1;
+  while (next < lines.length && !QUOTED.test(lines[next]!) && isQuoteTail(lines, next) && nextIsQuoted(lines, next + 1)) next += 1;
+  return next;
+}
+
+/** "_nonce=3dd518)" between quoted lines, or "ignissim odio?" under "> … Nullam pharetra d" and over ">". */
+function isQuoteTail(lines: readonly string[], index: number): boolean {
+  return isQuoteContinuation(lines[index]!) || (isWrappedQuoteEnd(lines[index - 1]!, lines[index]!) && QUOTED.test(lines[index + 1] ?? ''));
+}
+
+/**
+ * Before the person has written anything, what opens a message and is not theirs: a mail system's external-sender
+ * banner, the message's own copied header block (a pasted or forwarded message: its body is what was sent), or a
+ * forward's separator and header block. Returns the line after it, or `index` when none is there.
+ */
+function afterOpening(lines: readonly string[], index: number): number {
+  const line = lines[index]!;
+  if (line.length <= MAX_PATTERN_LINE && EXTERNAL_BANNER.test(line.trim())) return index + 1;
+  if (startsHeaderBlock(lines, index)) return afterHeaderBlock(lines, index);
+  if (isForwardSeparator(line)) return afterHeaderBlock(lines, index + 1);
+  return index;
 }
 
 function hasWords(lines: readonly string[]): boolean {
