@@ -169,6 +169,11 @@ export function isClosing(line: string): boolean {
   return text.length <= 60 && text.split(/\s+\/\s+/, 3).every((part) => part.length <= 40 && CLOSING.test(part));
 }
 
+/** A closing that ends a message on its own with no name under it ("Kind regards", "Med venlig hilsen / Kind regards"). */
+export function isRegardsClosing(line: string): boolean {
+  return isClosing(line) && /regards|gr(ü|ue)(ß|ss)e|hilsen|groet|saludos|cordialement|pozdrawiam|poważaniem|powazaniem|уважением|terveisin|hälsningar|よろしく/i.test(line);
+}
+
 /** "-roman", "- Roman", "-Lev.", "~ Ana", "-Maarten de Jong", "/John": a name signed under a dash or a slash. */
 const DASH_NAME = /^[-~–—/]\s?\p{Lu}?[\p{L}'.]{1,20}(\s[\p{L}'.]{1,20}){0,2}\.?$/u;
 

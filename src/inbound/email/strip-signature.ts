@@ -1,5 +1,5 @@
 // Pure: the signature under a person's words ("-- ", "Sent from my iPhone", "Thanks!\nRoman", a contact block) cut off.
-import { CONTACT_DETAIL, DISCLAIMER, LIST_FOOTER, isClosing, isDashName, isMobileSignature, isSignatureDelimiter } from './reply-patterns';
+import { CONTACT_DETAIL, DISCLAIMER, LIST_FOOTER, isClosing, isDashName, isMobileSignature, isRegardsClosing, isSignatureDelimiter } from './reply-patterns';
 
 /** A signature is found only among the last lines: this many non-blank ones at most. */
 const TAIL_LINES = 12;
@@ -41,7 +41,7 @@ export function stripSignature(lines: readonly string[]): string[] {
       continue;
     }
     // "Kind regards" or "Med venlig hilsen / Kind regards" closing the message, with no name under it.
-    if (isClosing(line) && /regards|gr(ü|ue)(ß|ss)e|hilsen|groet|saludos|cordialement|pozdrawiam|poważaniem|powazaniem|уважением|terveisin|hälsningar|よろしく/i.test(line)) {
+    if (isRegardsClosing(line)) {
       end = last;
       continue;
     }
@@ -78,10 +78,24 @@ function tail(lines: readonly string[], end: number, count: number): number[] {
   return found.reverse();
 }
 
-/** A legal notice among the last lines ("Disclaimer", "This message … is intended solely for …") and all below it. */
+/**
+ * A legal notice among the last lines and all below it: a paragraph of twenty words or more opening like one ("This
+ * message … is intended solely for …"), or a "Disclaimer" heading. A person's "This email is confidential." stays.
+ */
 function cutAtDisclaimer(lines: readonly string[], first: number, end: number): number {
-  for (const at of tail(lines, end, NOTICE_LINES)) if (at > first && lines[at]!.length <= 2000 && DISCLAIMER.test(lines[at]!.trim())) return at;
+  for (const at of tail(lines, end, NOTICE_LINES)) {
+    const text = lines[at]!.trim();
+    if (at <= first || text.length > 2000 || !DISCLAIMER.test(text)) continue;
+    if (/^(disclaimer|confidentiality notice|legal notice)\b/i.test(text) || paragraphWords(lines, at) >= 20) return at;
+  }
   return end;
+}
+
+/** How many words the paragraph starting at `at` has (at most NOTICE_LINES lines are read). */
+function paragraphWords(lines: readonly string[], at: number): number {
+  let words = 0;
+  for (let index = at; index < lines.length && index < at + NOTICE_LINES && !isBlank(lines[index]); index++) words += lines[index]!.trim().split(/\s+/).length;
+  return words;
 }
 
 /** "Thanks,\n_____\nName, title, phone, notices …": a closing right over a rule starts the signature, however long. */
