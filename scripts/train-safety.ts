@@ -122,6 +122,8 @@ async function main(): Promise<void> {
   const trainItems = loadSafetyCorpus('train');
   const heldoutItems = loadSafetyCorpus('heldout');
   const heldout12Items = loadSafetyCorpus('heldout12');
+  const heldout13Items = loadSafetyCorpus('heldout13');
+  const round6Items = loadSafetyCorpus('round6');
   const examples = trainItems.map(toExample);
   const threshold = chooseThreshold(examples, process.argv.includes('--show-cv'), (example) => trainItems[examples.indexOf(example)]?.text ?? '');
   const storedModel = stored(fitModel(examples, SIGN_PRIORS), threshold, examples.length);
@@ -135,7 +137,7 @@ async function main(): Promise<void> {
     const example = toExample({ text, danger: false, kind: '', set: '' });
     return example.decisive || probabilityOfExample(model, example) >= threshold;
   };
-  for (const [split, items] of [['train', trainItems], ['heldout', heldoutItems], ['heldout12', heldout12Items]] as const) {
+  for (const [split, items] of [['train', trainItems], ['heldout', heldoutItems], ['heldout12', heldout12Items], ['heldout13', heldout13Items], ['round6', round6Items]] as const) {
     console.log(`${split.padEnd(9)} keyword baseline: ${formatFigures(measureCheck(items, keywordBaselineSaysDanger))}`);
     const figures = measureCheck(items, check);
     console.log(`${split.padEnd(9)} trained check:    ${formatFigures(figures)}`);

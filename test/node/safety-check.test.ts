@@ -9,19 +9,28 @@ import path from 'node:path';
 import { parseCorpus } from '../support/reply-corpus';
 import { formatFigures, loadSafetyCorpus, measureCheck } from '../support/safety-corpus';
 
-/** The product's target: met on the train split, on set 11 and on set 12's recall; set 12's precision is 0.946. */
+/** The product's target: met on the train split, on set 11, on set 12's recall and set 13's precision (see the floors). */
 const TARGET = 0.95;
 /**
- * What the check reached on the two held-out sets, each written apart and never read, measured once with the network
- * trained on every other set (test/fixtures/safety/README.md): set 11 (420 lines) precision 0.975, recall 0.970;
- * set 12 (410 lines, written as an outside tester would) precision 0.946, recall 0.955. These are the floors kept.
+ * What the check reached on the sets held out, each written apart and never read, measured with the network trained on
+ * the train split (test/fixtures/safety/README.md): set 11 (420 lines) precision 0.975, recall 0.970; set 12 (410
+ * lines, written as an outside tester would) 0.946 / 0.955; set 13 (409 lines, written as an auditor would, measured
+ * once) 0.989 / 0.925; the sixth round's five sets (2,848 lines of the hardest boundaries) 0.851 / 0.867. These are
+ * the floors kept.
  */
-const HELD_OUT_FLOORS = { heldout: { precision: 0.97, recall: 0.965 }, heldout12: { precision: 0.945, recall: 0.95 } };
+const HELD_OUT_FLOORS = {
+  heldout: { precision: 0.97, recall: 0.965 },
+  heldout12: { precision: 0.945, recall: 0.95 },
+  heldout13: { precision: 0.985, recall: 0.92 },
+  round6: { precision: 0.85, recall: 0.865 },
+};
 
 describe('the safety check on the labelled corpus', () => {
   const train = loadSafetyCorpus('train');
   const heldout = loadSafetyCorpus('heldout');
   const heldout12 = loadSafetyCorpus('heldout12');
+  const heldout13 = loadSafetyCorpus('heldout13');
+  const round6 = loadSafetyCorpus('round6');
 
   it('was trained on the train split as it stands (retrain with scripts/train-safety.ts after editing the corpus)', () => {
     expect(SAFETY_MODEL.trainedOn).toBe(train.length);
@@ -29,10 +38,11 @@ describe('the safety check on the labelled corpus', () => {
 
   it('keeps train and held-out apart, each with dangers and a third or more figurative or ordinary uses of violent words', () => {
     const trainTexts = new Set(train.map((item) => item.text.toLowerCase()));
-    for (const split of [heldout, heldout12]) expect(split.filter((item) => trainTexts.has(item.text.toLowerCase()))).toEqual([]);
-    expect(heldout.length).toBeGreaterThanOrEqual(300);
-    expect(heldout12.length).toBeGreaterThanOrEqual(300);
-    for (const split of [train, heldout, heldout12]) {
+    for (const split of [heldout, heldout12, heldout13, round6]) {
+      expect(split.filter((item) => trainTexts.has(item.text.toLowerCase()))).toEqual([]);
+      expect(split.length).toBeGreaterThanOrEqual(300);
+    }
+    for (const split of [train, heldout, heldout12, heldout13, round6]) {
       expect(split.filter((item) => item.danger).length).toBeGreaterThan(split.length / 3);
       expect(split.filter((item) => !item.danger).length).toBeGreaterThan(split.length / 3);
     }
@@ -43,6 +53,8 @@ describe('the safety check on the labelled corpus', () => {
       ['train', train, { precision: TARGET, recall: TARGET }],
       ['set 11', heldout, HELD_OUT_FLOORS.heldout],
       ['set 12', heldout12, HELD_OUT_FLOORS.heldout12],
+      ['set 13', heldout13, HELD_OUT_FLOORS.heldout13],
+      ['round 6', round6, HELD_OUT_FLOORS.round6],
     ] as const;
     for (const [name, items, floor] of splits) {
       const before = measureCheck(items, keywordBaselineSaysDanger);
@@ -57,7 +69,7 @@ describe('the safety check on the labelled corpus', () => {
   });
 
   it('takes microseconds per reflection, and a bounded time on a 1 MiB reply', () => {
-    const texts = [...train, ...heldout, ...heldout12].map((item) => item.text);
+    const texts = [...train, ...heldout, ...heldout12, ...heldout13].map((item) => item.text);
     for (const text of texts) speaksOfDanger(text);
     const rounds = 5;
     const started = performance.now();
@@ -83,8 +95,8 @@ describe('the safety check on the labelled corpus', () => {
     const alarmed = ordinary.filter((text) => speaksOfDanger(text));
     console.log(`safety ordinary replies: ${alarmed.length} of ${ordinary.length} raise the alarm`);
     expect(ordinary.length).toBeGreaterThan(110);
-    // Four of 126 still do, all short replies about writing something down (a note left on the fridge, a letter to
-    // oneself, "I will tell you how it went..."); see test/fixtures/safety/README.md.
+    // Four of 128 still do, all short: a thank-you for the step, a note left on the fridge, a letter to oneself,
+    // "I will tell you how it went..."; see test/fixtures/safety/README.md.
     expect(alarmed.length).toBeLessThanOrEqual(4);
   });
 });
