@@ -132,19 +132,39 @@ function cutSignOff(lines: readonly string[], first: number, end: number): numbe
   return end;
 }
 
-/** A last paragraph of 2-6 short lines that names a person and gives a phone, address, link or title. */
+/** A name, or a name and title: "Ana Silva", "Jim Smith | Enrollment Manager", "James Public, Lever Manager". */
+const NAME_LINE = /^[\p{L}'.-]+(\s(\||[\p{L}'.,-]+)){0,6}$/u;
+
+/**
+ * A last paragraph of 2-6 short lines that names a person and gives a phone, address, link or title; or a paragraph of
+ * such details under a paragraph of one or two lines that names the person ("James Public, Lever Manager\n\n46 …
+ * Street\nP: 800-555-1234 | C: …").
+ */
 function cutContactBlock(lines: readonly string[], first: number, end: number): number {
-  let start = end;
-  while (start > 0 && end - start < 6 && !isBlank(lines[start - 1]) && isSignatureLike(lines[start - 1]!)) start -= 1;
+  const start = paragraphStart(lines, end, 6);
   const block = lines.slice(start, end);
-  if (start <= first || block.length < 2 || block.length > 6) return end;
+  if (start <= first || block.length < 1 || block.length > 6) return end;
   if (!block.every(isSignatureLike) || !block.some((line) => CONTACT_DETAIL.test(line))) return end;
-  if (LIST_FOOTER.test(block.join(' ')) || /^[\p{L}'.-]+(\s(\||[\p{L}'.,-]+)){0,6}$/u.test(block[0]!.trim())) return start;
-  return end;
+  if (block.length >= 2 && (LIST_FOOTER.test(block.join(' ')) || NAME_LINE.test(block[0]!.trim()))) return start;
+  // The details alone: the name may be the paragraph above.
+  if (!block.every((line) => CONTACT_DETAIL.test(line))) return end;
+  const nameEnd = previousContent(lines, start) + 1;
+  const nameStart = paragraphStart(lines, nameEnd, 2);
+  const names = lines.slice(nameStart, nameEnd);
+  if (nameStart <= first || names.length === 0 || !names.every(isSignatureLike) || !NAME_LINE.test(names[0]!.trim())) return end;
+  return nameStart;
 }
 
-/** Short, and not a sentence: no more than eight words, not ending like one (a name, title, phone or link). */
+/** Where the paragraph ending at `end` starts, if its lines are signature-like: at most `most` lines up. */
+function paragraphStart(lines: readonly string[], end: number, most: number): number {
+  let start = end;
+  while (start > 0 && end - start < most && !isBlank(lines[start - 1]) && isSignatureLike(lines[start - 1]!)) start -= 1;
+  return start;
+}
+
+/** Short, and not a sentence: no more than eight words (twelve with a phone, address or link), not ending like one. */
 function isSignatureLike(line: string): boolean {
   const text = line.trim();
-  return text.length <= SIGNATURE_LINE && text.split(/\s+/).length <= 8 && !/[.?!]$/.test(text.replace(/\b(Inc|Ltd|Co|Jr|Sr|Dr|Corp)\.$/, 'x'));
+  const words = CONTACT_DETAIL.test(text) ? 12 : 8;
+  return text.length <= SIGNATURE_LINE && text.split(/\s+/).length <= words && !/[.?!]$/.test(text.replace(/\b(Inc|Ltd|Co|Jr|Sr|Dr|Corp)\.$/, 'x'));
 }
