@@ -7,6 +7,8 @@ const TAIL_LINES = 12;
 const MAX_SIGNATURE_LINES = 40;
 /** How far up from the end a legal notice or a closing over a rule is looked for (non-blank lines). */
 const NOTICE_LINES = 30;
+/** A phone number, an address or a link: a line of them ("P: 0113 496 0000 | M: …") may have many words. */
+const REACHABLE = /\d[\d\s().-]{6,}\d|[^\s@]+@[^\s@]+\.[a-z]{2,}|https?:\/\/|www\./i;
 /** Lines of a signature or contact block are short. */
 const SIGNATURE_LINE = 72;
 
@@ -146,8 +148,8 @@ function cutContactBlock(lines: readonly string[], first: number, end: number): 
   if (start <= first || block.length < 1 || block.length > 6) return end;
   if (!block.every(isSignatureLike) || !block.some((line) => CONTACT_DETAIL.test(line))) return end;
   if (block.length >= 2 && (LIST_FOOTER.test(block.join(' ')) || NAME_LINE.test(block[0]!.trim()))) return start;
-  // The details alone: the name may be the paragraph above.
-  if (!block.every((line) => CONTACT_DETAIL.test(line))) return end;
+  // The details alone (one line of them, or several with one at least): the name may be the paragraph above.
+  if (block.length === 1 && !CONTACT_DETAIL.test(block[0]!)) return end;
   const nameEnd = previousContent(lines, start) + 1;
   const nameStart = paragraphStart(lines, nameEnd, 2);
   const names = lines.slice(nameStart, nameEnd);
@@ -162,9 +164,9 @@ function paragraphStart(lines: readonly string[], end: number, most: number): nu
   return start;
 }
 
-/** Short, and not a sentence: no more than eight words (twelve with a phone, address or link), not ending like one. */
+/** Short, and not a sentence: no more than eight words (any number for a line of phones, addresses or links), not ending like one. */
 function isSignatureLike(line: string): boolean {
   const text = line.trim();
-  const words = CONTACT_DETAIL.test(text) ? 12 : 8;
-  return text.length <= SIGNATURE_LINE && text.split(/\s+/).length <= words && !/[.?!]$/.test(text.replace(/\b(Inc|Ltd|Co|Jr|Sr|Dr|Corp)\.$/, 'x'));
+  if (text.length > SIGNATURE_LINE || /[.?!]$/.test(text.replace(/\b(Inc|Ltd|Co|Jr|Sr|Dr|Corp)\.$/, 'x'))) return false;
+  return text.split(/\s+/).length <= 8 || REACHABLE.test(text);
 }
