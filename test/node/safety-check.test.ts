@@ -95,7 +95,7 @@ describe('the safety check on the labelled corpus', () => {
     const alarmed = ordinary.filter((text) => speaksOfDanger(text));
     console.log(`safety ordinary replies: ${alarmed.length} of ${ordinary.length} raise the alarm`);
     expect(ordinary.length).toBeGreaterThan(110);
-    // Four of 128 still do, all short: a thank-you for the step, a note left on the fridge, a letter to oneself,
+    // Four of 129 still do, all short: a thank-you for the step, a note left on the fridge, a letter to oneself,
     // "I will tell you how it went..."; see test/fixtures/safety/README.md.
     expect(alarmed.length).toBeLessThanOrEqual(4);
   });
