@@ -4,7 +4,7 @@ import { featureHash, networkProbability, rowIndex, rowOf, type Network } from '
 /** A word or pair must appear in this many training passages to get a weight; signs always do. */
 const MIN_DOCUMENTS = Number(process.env.MIN_DOCUMENTS ?? 3);
 /** Hidden units: 8 did as well as 16 or 32 on sets held out, at half the size. */
-export const HIDDEN_UNITS = Number(process.env.HIDDEN_UNITS ?? 8);
+const HIDDEN_UNITS = Number(process.env.HIDDEN_UNITS ?? 8);
 /** Passes over the units in each fit (shuffled each time). */
 const EPOCHS = Number(process.env.EPOCHS ?? 12);
 const LEARNING_RATE = 0.05;
@@ -34,14 +34,9 @@ interface Unit {
   weight: number;
 }
 
-/** The model's probability for one list of features. */
-export function probabilityOf(model: Network, features: readonly string[]): number {
-  return networkProbability(model, features);
-}
-
 /** The model's probability for a reflection: the highest of the whole text and its passages, as the worker reads it. */
 export function probabilityOfExample(model: Network, example: Example): number {
-  return Math.max(probabilityOf(model, example.whole), ...example.passages.map((passage) => probabilityOf(model, passage)));
+  return Math.max(networkProbability(model, example.whole), ...example.passages.map((passage) => networkProbability(model, passage)));
 }
 
 /** A small deterministic generator (a linear congruential one): the fit is the same on every machine. */
@@ -157,7 +152,7 @@ export function fitModel(examples: readonly Example[], priors: ReadonlyMap<strin
     for (const example of examples) {
       if (example.danger) {
         let likeliest = example.whole;
-        for (const candidate of example.passages) if (probabilityOf(model, candidate) > probabilityOf(model, likeliest)) likeliest = candidate;
+        for (const candidate of example.passages) if (networkProbability(model, candidate) > networkProbability(model, likeliest)) likeliest = candidate;
         units.push({ features: likeliest, danger: true, weight: 1 });
       } else {
         units.push({ features: example.whole, danger: false, weight: 1 });
