@@ -19,16 +19,16 @@ function toExample(item: LabelledReflection): Example {
   return { whole: [...whole.features], passages: runs.map((run) => [...run]), decisive: decisiveSigns([...whole.signs]).length > 0, danger: item.danger, set: item.set };
 }
 
-/** Signed 8-bit weights: each is rounded to one of 255 steps of the largest one's size. */
-function storedWeights(weights: Float32Array | Int8Array): StoredWeights {
+/** Signed 8-bit weights: each (its value times `worth`) is rounded to one of 255 steps of the largest one's size. */
+function storedWeights(values: Float32Array | Int8Array, worth: number): StoredWeights {
   let largest = 0;
-  for (const weight of weights) largest = Math.max(largest, Math.abs(weight));
+  for (const value of values) largest = Math.max(largest, Math.abs(value * worth));
   const scale = largest / 127 || 1;
-  const bytes = Buffer.from(Int8Array.from(weights, (weight) => Math.round(weight / scale)).buffer);
+  const bytes = Buffer.from(Int8Array.from(values, (value) => Math.round((value * worth) / scale)).buffer);
   return { scale: Number(scale.toPrecision(8)), base64: bytes.toString('base64') };
 }
 
-/** The model as the worker stores it: names one a line, weights in 8 bits, small numbers to six digits. */
+/** The model as the worker stores it: features by hash, weights in 8 bits, small numbers to six digits. */
 function stored(model: Network, threshold: number, trainedOn: number): StoredNetwork {
   const round = (value: number) => Number(value.toPrecision(6));
   return {
@@ -37,8 +37,8 @@ function stored(model: Network, threshold: number, trainedOn: number): StoredNet
     trainedOn,
     hidden: model.hidden,
     featureHashes: Buffer.from(model.rows.hashes.buffer, model.rows.hashes.byteOffset, model.rows.hashes.byteLength).toString('base64'),
-    linear: storedWeights(model.linear),
-    embedding: storedWeights(model.embedding),
+    linear: storedWeights(model.linear, model.linearScale),
+    embedding: storedWeights(model.embedding, model.embeddingScale),
     hiddenBias: Array.from(model.hiddenBias, round),
     output: Array.from(model.output, round),
   };
@@ -120,10 +120,6 @@ async function main(): Promise<void> {
   const explainAt = process.argv.indexOf('--explain');
   if (explainAt > 0) return explain(process.argv[explainAt + 1] ?? '');
   const trainItems = loadSafetyCorpus('train');
-  const heldoutItems = loadSafetyCorpus('heldout');
-  const heldout12Items = loadSafetyCorpus('heldout12');
-  const heldout13Items = loadSafetyCorpus('heldout13');
-  const round6Items = loadSafetyCorpus('round6');
   const examples = trainItems.map(toExample);
   const threshold = chooseThreshold(examples, process.argv.includes('--show-cv'), (example) => trainItems[examples.indexOf(example)]?.text ?? '');
   const storedModel = stored(fitModel(examples, SIGN_PRIORS), threshold, examples.length);
@@ -137,7 +133,8 @@ async function main(): Promise<void> {
     const example = toExample({ text, danger: false, kind: '', set: '' });
     return example.decisive || probabilityOfExample(model, example) >= threshold;
   };
-  for (const [split, items] of [['train', trainItems], ['heldout', heldoutItems], ['heldout12', heldout12Items], ['heldout13', heldout13Items], ['round6', round6Items]] as const) {
+  for (const split of ['train', 'heldout', 'heldout12', 'heldout13', 'round6'] as const) {
+    const items = split === 'train' ? trainItems : loadSafetyCorpus(split);
     console.log(`${split.padEnd(9)} keyword baseline: ${formatFigures(measureCheck(items, keywordBaselineSaysDanger))}`);
     const figures = measureCheck(items, check);
     console.log(`${split.padEnd(9)} trained check:    ${formatFigures(figures)}`);
