@@ -116,7 +116,7 @@ export function headerName(line: string): string | null {
 
 /** "Sent from my iPhone", "Get Outlook for iOS", BlackBerry network footers and their translations. */
 const DEVICE =
-  'iphone|ipad|ipod|android|blackberry|mobile|phone|cell|galaxy|windows|samsung|galaxy|htc|nokia|smartphone|tablet|outlook|mailbox|acompli|airmail|spark|gmail|yahoo|aol|proton|huawei|pixel|xiaomi|handy|телефон|айфон|iphone|smartfon|telefon|móvil|movil|portable|celular|cellulare|windows mail|mail for|superhuman|fairemail|k-9|bluemail';
+  'iphone|ipad|ipod|android|blackberry|mobile|phone|cell|windows|samsung|galaxy|htc|nokia|smartphone|tablet|outlook|mailbox|acompli|airmail|spark|gmail|yahoo|aol|proton|huawei|pixel|xiaomi|handy|телефон|айфон|iphone|smartfon|telefon|móvil|movil|portable|celular|cellulare|windows mail|mail for|superhuman|fairemail|k-9|bluemail';
 /** "Sent [wirelessly] from my [three words at most] <device>": the device is named at once, not later in a sentence. */
 const SENT_FROM = new RegExp(
   `^(sent|envoyé|envoye|enviado|inviato|verzonden|verstuurd|skickat|sendt|lähetetty|отправлено|надіслано|wysłane|gesendet|odesláno)(\\s+\\p{L}+){0,2}\\s+(from|with|via|using|by|on|de|depuis|desde|da|dal|vanaf|met|från|fra|с|з|z|von|mit|par)\\s+(\\S+\\s+){0,3}?(${DEVICE})`,
@@ -164,8 +164,8 @@ const JAPANESE_CLOSING = /^(以上[、。]?\s*)?(どうぞ)?よろしくお願�
 /** True for a line that is only a closing ("Thanks!", "Kind regards,"), the start of a sign-off. */
 export function isClosing(line: string): boolean {
   const text = line.trim();
-  // "Med venlig hilsen / Kind regards": a closing in two languages.
   if (JAPANESE_CLOSING.test(text)) return true;
+  // "Med venlig hilsen / Kind regards": a closing in two languages.
   return text.length <= 60 && text.split(/\s+\/\s+/, 3).every((part) => part.length <= 40 && CLOSING.test(part));
 }
 
@@ -196,7 +196,8 @@ export const DISCLAIMER =
   /^(disclaimer|confidentiality notice|legal notice|(this|the information (contained )?in this) (e-?mail|message|communication)\b.{0,120}\b(confidential|privileged|intended (solely|only) for))/i;
 
 /** A banner a mail system puts above the message ("CAUTION: This email originated from outside of …"). */
-export const EXTERNAL_BANNER = /^\[?(caution|external( email| sender)?|warning|attention)\]?\s*:?.{0,40}\b(outside|external)\b/i;
+export const EXTERNAL_BANNER =
+  /^\[?(caution|external(?: email| sender| message)?|warning|attention|notice)\]?\s*:?\s*(this|the) (e-?mail|message) (originated|came|comes|was sent|is) from (outside|an external)/i;
 
 /** Pieces of a contact block: phone, address, link, title words. */
 export const CONTACT_DETAIL =
