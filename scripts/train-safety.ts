@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { keywordBaselineSaysDanger } from '../bench/safety-keyword-baseline';
+import { assessWith } from '../src/inbound/reflections/safety-check/assess-danger';
 import { SIGN_PRIORS, decisiveSigns } from '../src/inbound/reflections/safety-check/danger-signs';
 import { featuresOf } from '../src/inbound/reflections/safety-check/features';
 import { passageFeaturesOf } from '../src/inbound/reflections/safety-check/passages';
@@ -129,10 +130,7 @@ async function main(): Promise<void> {
   const model = decodeNetwork(storedModel);
   console.log(`wrote ${path.relative(process.cwd(), MODEL_FILE)}: ${model.rows.hashes.length} features, ${model.hidden} hidden units, ${(text.length / 1024).toFixed(0)} KiB, threshold ${threshold}`);
 
-  const check = (text: string) => {
-    const example = toExample({ text, danger: false, kind: '', set: '' });
-    return example.decisive || probabilityOfExample(model, example) >= threshold;
-  };
+  const check = (text: string) => assessWith(model, threshold, text).danger;
   for (const split of ['train', 'heldout', 'heldout12', 'heldout13', 'round6'] as const) {
     const items = split === 'train' ? trainItems : loadSafetyCorpus(split);
     console.log(`${split.padEnd(9)} keyword baseline: ${formatFigures(measureCheck(items, keywordBaselineSaysDanger))}`);

@@ -252,7 +252,7 @@ function hasWords(lines: readonly string[]): boolean {
   return lines.some((line) => !isBlank(line));
 }
 
-/** The first line after a forward's copied header block (its header lines and their wrapped values) starting at `from`. */
+/** The first line after a copied header block (its header lines and their wrapped values) starting at `from`. */
 function afterHeaderBlock(lines: readonly string[], from: number): number {
   let index = from;
   while (index < lines.length && isBlank(lines[index]!)) index += 1;

@@ -21,34 +21,31 @@ export interface DangerAssessment {
  */
 export const MIN_KNOWN_WORDS = 0.5;
 
-/** True when the model knows too few of the reflection's words to judge it (see MIN_KNOWN_WORDS). */
-function unreadable(features: Iterable<string>): boolean {
-  const { words, known } = knownWords(loadedNetwork(), features);
+/** True when `model` knows too few of the reflection's words to judge it (see MIN_KNOWN_WORDS). */
+function unreadable(model: Network, features: Iterable<string>): boolean {
+  const { words, known } = knownWords(model, features);
   return words >= 3 && known < words * MIN_KNOWN_WORDS;
 }
 
 let network: Network | undefined;
 
-function loadedNetwork(): Network {
-  network ??= decodeNetwork(SAFETY_MODEL);
-  return network;
-}
-
-/** The model's probability for a set of feature names (the network is decoded on first use in an isolate). */
-export function modelProbability(features: Iterable<string>): number {
-  return networkProbability(loadedNetwork(), features);
-}
-
 /**
  * Assesses at most the first MAX_CHECKED_CHARS characters of `text` in time linear in its length: danger when a
  * decisive sign is found outside negation, or when the model's probability for the whole text or for any run of a
  * few sentences (see passagesOf) reaches its threshold, if the model knows enough of its words (MIN_KNOWN_WORDS).
+ * The network is decoded on first use in an isolate.
  */
 export function assessDanger(text: string): DangerAssessment {
+  network ??= decodeNetwork(SAFETY_MODEL);
+  return assessWith(network, SAFETY_MODEL.threshold, text);
+}
+
+/** assessDanger with a given network and threshold: the worker's model, or one just trained (scripts/train-safety.ts). */
+export function assessWith(model: Network, threshold: number, text: string): DangerAssessment {
   const { whole, runs } = passageFeaturesOf(text);
   const decisive = decisiveSigns([...whole.signs]);
-  if (unreadable(whole.features)) return { danger: decisive.length > 0, probability: 0, decisive };
-  let probability = modelProbability(whole.features);
-  for (const run of runs) probability = Math.max(probability, modelProbability(run));
-  return { danger: decisive.length > 0 || probability >= SAFETY_MODEL.threshold, probability, decisive };
+  if (unreadable(model, whole.features)) return { danger: decisive.length > 0, probability: 0, decisive };
+  let probability = networkProbability(model, whole.features);
+  for (const run of runs) probability = Math.max(probability, networkProbability(model, run));
+  return { danger: decisive.length > 0 || probability >= threshold, probability, decisive };
 }
